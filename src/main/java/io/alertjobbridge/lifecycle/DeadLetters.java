@@ -1,0 +1,40 @@
+package io.alertjobbridge.lifecycle;
+
+import java.util.UUID;
+
+import io.alertjobbridge.store.DeadLetter;
+import io.alertjobbridge.store.DeadLetterStore;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of the dead-letter channel: keeps the original message, the error, the failing route and
+ * endpoint and the time, and ends the action the message belongs to as failure with that reason.
+ */
+public final class DeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final DeadLetterStore store;
+
+    public DeadLetters(DeadLetterStore store) {
+        this.store = store;
+    }
+
+    public void store(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String routeId = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class);
+        String endpoint = exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class);
+        String body = exchange.getMessage().getBody(String.class);
+        String message = error == null ? "unknown error" : describe(error);
+        DeadLetter letter = store.store(UUID.randomUUID().toString(), body, routeId, endpoint, message, body);
+        LOG.error("Dead letter {} from route {} (action {}): {}", letter.id(), routeId, letter.actionId(), message, error);
+    }
+
+    private static String describe(Throwable error) {
+        String m = error.getMessage();
+        String text = error.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return text.length() > 4000 ? text.substring(0, 4000) + "..." : text;
+    }
+}

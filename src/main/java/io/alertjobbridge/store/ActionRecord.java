@@ -1,0 +1,41 @@
+package io.alertjobbridge.store;
+
+/**
+ * One row of the action table as read. Times are epoch milliseconds; nullable columns are boxed.
+ * {@code globalVarList} is the masked list (cipher values replaced) and {@code steps} the job and
+ * step statuses of the last poll, both as JSON text.
+ */
+public record ActionRecord(
+        String id,
+        String alertId,
+        String actionName,
+        long planId,
+        long bkBizId,
+        int timeoutSeconds,
+        ActionStatus status,
+        String outcome,
+        String reason,
+        String jobError,
+        Long jobInstanceId,
+        String jobUrl,
+        Integer jobStatus,
+        String globalVarList,
+        String steps,
+        int attempts,
+        int logCursor,
+        Long nextRunAt,
+        Long claimedUntil,
+        Long launchSentAt,
+        Long startedAt,
+        Long deadlineAt,
+        long createdAt,
+        long updatedAt,
+        Long finishedAt) {
+
+    /** The same record with another log cursor, for a step that advances it and finishes at once. */
+    public ActionRecord withLogCursor(int cursor) {
+        return new ActionRecord(id, alertId, actionName, planId, bkBizId, timeoutSeconds, status, outcome, reason,
+                jobError, jobInstanceId, jobUrl, jobStatus, globalVarList, steps, attempts, cursor, nextRunAt,
+                claimedUntil, launchSentAt, startedAt, deadlineAt, createdAt, updatedAt, finishedAt);
+    }
+}

@@ -1,0 +1,362 @@
+package io.alertjobbridge.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+import javax.sql.DataSource;
+
+/**
+ * Alerts, actions and their per-host results in the database. Every method is one transaction:
+ * either all of it is committed or none of it.
+ */
+public final class ActionStore {
+
+    private static final String ACTION_COLUMNS = "id, alert_id, action_name, plan_id, bk_biz_id, timeout_s, status, outcome,"
+            + " reason, job_error, job_instance_id, job_url, job_status, global_var_list, steps, attempts, log_cursor, next_run_at,"
+            + " claimed_until, launch_sent_at, started_at, deadline_at, created_at, updated_at, finished_at";
+
+    private final DataSource dataSource;
+    private final LongSupplier clock;
+
+    public ActionStore(DataSource dataSource, LongSupplier clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** The result of storing an alert: whether it was new, and its actions (new or already stored). */
+    public record AcceptedAlert(boolean created, List<ActionSummary> actions) {
+    }
+
+    /** The short form of an action returned when an alert is accepted. */
+    public record ActionSummary(String id, String name, ActionStatus status) {
+    }
+
+    /**
+     * Stores the alert and one action per matching action config in one transaction, each action
+     * due at once. An alert id seen before stores nothing and returns the actions stored the first time.
+     */
+    public AcceptedAlert acceptAlert(String alertId, String source, String payload, List<NewAction> actions) {
+        long now = clock.getAsLong();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (alertExists(c, alertId)) {
+                    c.rollback();
+                    return new AcceptedAlert(false, summaries(c, alertId));
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO alert (id, source, received_at, payload) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, alertId);
+                    ps.setString(2, source);
+                    ps.setLong(3, now);
+                    ps.setString(4, payload);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO action (id, alert_id, action_name, plan_id,"
+                        + " bk_biz_id, timeout_s, status, attempts, next_run_at, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+                    for (NewAction a : actions) {
+                        ps.setString(1, a.id());
+                        ps.setString(2, alertId);
+                        ps.setString(3, a.actionName());
+                        ps.setLong(4, a.planId());
+                        ps.setLong(5, a.bkBizId());
+                        ps.setInt(6, a.timeoutSeconds());
+                        ps.setString(7, ActionStatus.RECEIVED.wireName());
+                        ps.setLong(8, now);
+                        ps.setLong(9, now);
+                        ps.setLong(10, now);
+                        ps.addBatch();
+                    }
+                    if (!actions.isEmpty()) {
+                        ps.executeBatch();
+                    }
+                }
+                c.commit();
+                List<ActionSummary> stored = new ArrayList<>();
+                for (NewAction a : actions) {
+                    stored.add(new ActionSummary(a.id(), a.actionName(), ActionStatus.RECEIVED));
+                }
+                return new AcceptedAlert(true, stored);
+            } catch (SQLException e) {
+                c.rollback();
+                if (isUniqueViolation(e) && alertExists(c, alertId)) {
+                    // Another request stored the same alert between our check and our insert.
+                    return new AcceptedAlert(false, summaries(c, alertId));
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not store alert " + alertId, e);
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("23");
+    }
+
+    private static boolean alertExists(Connection c, String alertId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM alert WHERE id = ?")) {
+            ps.setString(1, alertId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static List<ActionSummary> summaries(Connection c, String alertId) throws SQLException {
+        List<ActionSummary> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, action_name, status FROM action WHERE alert_id = ? ORDER BY created_at, id")) {
+            ps.setString(1, alertId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ActionSummary(rs.getString(1), rs.getString(2), ActionStatus.fromWire(rs.getString(3))));
+                }
+            }
+        }
+        return out;
+    }
+
+    public Optional<String> alertPayload(String alertId) {
+        return querySingle("SELECT payload FROM alert WHERE id = ?", alertId, rs -> rs.getString(1));
+    }
+
+    public Optional<ActionRecord> find(String actionId) {
+        return querySingle("SELECT " + ACTION_COLUMNS + " FROM action WHERE id = ?", actionId, ActionStore::toRecord);
+    }
+
+    /** Newest first; status and alertId are optional filters. */
+    public List<ActionRecord> list(ActionStatus status, String alertId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + ACTION_COLUMNS + " FROM action WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status.wireName());
+        }
+        if (alertId != null) {
+            sql.append(" AND alert_id = ?");
+            args.add(alertId);
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setString(i + 1, args.get(i));
+            }
+            ps.setMaxRows(limit);
+            List<ActionRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && out.size() < limit) {
+                    out.add(toRecord(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("could not list actions", e);
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} actions whose next step is due and that no worker holds, until
+     * {@code claimUntil}. A claim that runs out (a worker died mid-step) makes the action due again.
+     */
+    public List<String> claimDue(int limit, long claimUntil) {
+        long now = clock.getAsLong();
+        List<String> candidates = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM action WHERE next_run_at <= ?"
+                    + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_run_at")) {
+                ps.setLong(1, now);
+                ps.setLong(2, now);
+                ps.setMaxRows(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && candidates.size() < limit) {
+                        candidates.add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> claimed = new ArrayList<>(candidates.size());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE action SET claimed_until = ? WHERE id = ?"
+                    + " AND next_run_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)")) {
+                for (String id : candidates) {
+                    ps.setLong(1, claimUntil);
+                    ps.setString(2, id);
+                    ps.setLong(3, now);
+                    ps.setLong(4, now);
+                    if (ps.executeUpdate() == 1) {
+                        claimed.add(id);
+                    }
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new StoreException("could not claim due actions", e);
+        }
+    }
+
+    /**
+     * Commits one lifecycle step and releases the claim on the action. Returns false when the action
+     * no longer exists.
+     */
+    public boolean apply(String actionId, ActionUpdate update) {
+        Map<String, Object> columns = update.columns();
+        StringBuilder sql = new StringBuilder("UPDATE action SET updated_at = ?, claimed_until = NULL");
+        for (String column : columns.keySet()) {
+            sql.append(", ").append(column).append(" = ?");
+        }
+        sql.append(" WHERE id = ?");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setLong(i++, clock.getAsLong());
+            for (Object value : columns.values()) {
+                bind(ps, i++, value);
+            }
+            ps.setString(i, actionId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("could not update action " + actionId, e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else if (value instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (value instanceof Integer n) {
+            ps.setInt(index, n);
+        } else {
+            ps.setString(index, value.toString());
+        }
+    }
+
+    /**
+     * Stores the results of a batch of hosts. Rows are keyed by a sequence number the caller derives
+     * from the step and host position, so fetching the same batch again replaces it instead of doubling it.
+     */
+    public void saveHostResults(String actionId, int firstSeq, List<HostResult> results) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement del = c.prepareStatement(
+                        "DELETE FROM action_host_result WHERE action_id = ? AND seq >= ? AND seq < ?")) {
+                    del.setString(1, actionId);
+                    del.setInt(2, firstSeq);
+                    del.setInt(3, firstSeq + results.size());
+                    del.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO action_host_result (action_id, seq,"
+                        + " step_instance_id, step_name, step_type, ip, bk_cloud_id, bk_host_id, status, exit_code,"
+                        + " error_code, log_content, log_truncated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    int seq = firstSeq;
+                    for (HostResult r : results) {
+                        ps.setString(1, actionId);
+                        ps.setInt(2, seq++);
+                        ps.setLong(3, r.stepInstanceId());
+                        ps.setString(4, r.stepName());
+                        setNullableInt(ps, 5, r.stepType());
+                        ps.setString(6, r.ip());
+                        setNullableLong(ps, 7, r.bkCloudId());
+                        setNullableLong(ps, 8, r.bkHostId());
+                        setNullableInt(ps, 9, r.status());
+                        setNullableInt(ps, 10, r.exitCode());
+                        setNullableInt(ps, 11, r.errorCode());
+                        ps.setString(12, r.logContent());
+                        ps.setBoolean(13, r.logTruncated());
+                        ps.addBatch();
+                    }
+                    if (!results.isEmpty()) {
+                        ps.executeBatch();
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not store host results of action " + actionId, e);
+        }
+    }
+
+    public List<HostResult> hostResults(String actionId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT step_instance_id, step_name, step_type, ip, bk_cloud_id, bk_host_id, status, exit_code,"
+                        + " error_code, log_content, log_truncated FROM action_host_result WHERE action_id = ? ORDER BY seq")) {
+            ps.setString(1, actionId);
+            List<HostResult> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HostResult(rs.getLong(1), rs.getString(2), nullableInt(rs, 3), rs.getString(4),
+                            nullableLong(rs, 5), nullableLong(rs, 6), nullableInt(rs, 7), nullableInt(rs, 8),
+                            nullableInt(rs, 9), rs.getString(10), rs.getBoolean(11)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("could not read host results of action " + actionId, e);
+        }
+    }
+
+    private static void setNullableInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+
+    private static void setNullableLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static Integer nullableInt(ResultSet rs, int i) throws SQLException {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Long nullableLong(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static ActionRecord toRecord(ResultSet rs) throws SQLException {
+        return new ActionRecord(
+                rs.getString("id"), rs.getString("alert_id"), rs.getString("action_name"),
+                rs.getLong("plan_id"), rs.getLong("bk_biz_id"), rs.getInt("timeout_s"),
+                ActionStatus.fromWire(rs.getString("status")), rs.getString("outcome"), rs.getString("reason"),
+                rs.getString("job_error"), nullableLong(rs, 11), rs.getString("job_url"), nullableInt(rs, 13),
+                rs.getString("global_var_list"), rs.getString("steps"), rs.getInt("attempts"), rs.getInt("log_cursor"),
+                nullableLong(rs, 18), nullableLong(rs, 19), nullableLong(rs, 20), nullableLong(rs, 21),
+                nullableLong(rs, 22), rs.getLong("created_at"), rs.getLong("updated_at"), nullableLong(rs, 25));
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> Optional<T> querySingle(String sql, String key, RowMapper<T> mapper) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read " + key, e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.alertjobbridge.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The pooled connection to the action store, with its schema brought up to date by versioned
+ * migrations before anything reads it. One vendor folder per database under db/migration.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+
+    public Database(String url, String username, String password, int maxPoolSize) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("bridge.datasource.url is empty");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("bridge-store");
+        config.setJdbcUrl(url);
+        config.setUsername(username);
+        config.setPassword(password);
+        config.setMaximumPoolSize(maxPoolSize);
+        config.setConnectionTimeout(10_000);
+        config.setAutoCommit(true);
+        // Set the driver explicitly: a fat jar that lost a java.sql.Driver service entry fails here, loudly.
+        config.setDriverClassName(driverFor(url));
+        this.dataSource = new HikariDataSource(config);
+        migrate();
+    }
+
+    static String driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            return "org.mariadb.jdbc.Driver";
+        }
+        throw new IllegalArgumentException("bridge.datasource.url names an unsupported database: "
+                + url.replaceAll("//[^/@]*@", "//***@") + " (supported: jdbc:h2:, jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:)");
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/{vendor}")
+                .load()
+                .migrate();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** True when the database answers a trivial query within the pool's timeout. */
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
