@@ -37,7 +37,7 @@ public final class ApiReplies {
     }
 
     public void error(Exchange exchange) {
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable error = ours(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         if (error instanceof BadRequestException bad) {
             reply(exchange, bad.status(), errorBody(bad.code(), bad.getMessage(), bad.field()));
         } else if (error instanceof NotFoundException nf) {
@@ -51,6 +51,18 @@ public final class ApiReplies {
             reply(exchange, 500, errorBody("internal_error", "the request failed inside the bridge; nothing was"
                     + " stored", null));
         }
+    }
+
+    /** Bean and expression calls wrap what our code threw; the answer depends on the original. */
+    private static Throwable ours(Throwable error) {
+        Throwable t = error;
+        while (t != null) {
+            if (t instanceof BadRequestException || t instanceof NotFoundException || t instanceof StoreException) {
+                return t;
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return error;
     }
 
     private static Map<String, Object> errorBody(String code, String message, String field) {

@@ -15,6 +15,8 @@ import io.alertjobbridge.api.DeadLetterQueries;
 import io.alertjobbridge.intake.AlertEndpoint;
 import io.alertjobbridge.intake.AlertIntake;
 import io.alertjobbridge.intake.AlertValidator;
+import io.alertjobbridge.job.CallBudget;
+import io.alertjobbridge.job.CallBudgetProcessor;
 import io.alertjobbridge.job.JobAnswerDecoder;
 import io.alertjobbridge.job.JobCredentials;
 import io.alertjobbridge.job.JobHttpExchange;
@@ -29,55 +31,82 @@ import io.alertjobbridge.mapping.VariableMapper;
 import io.alertjobbridge.store.ActionStore;
 import io.alertjobbridge.store.Database;
 import io.alertjobbridge.store.DeadLetterStore;
-import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the beans the YAML routes call, by the names they use. Values come from
- * application.properties (overridable by environment variables and -D), read with the same keys
- * the routes use.
+ * Builds the beans the YAML routes call and binds them under the names the routes use. Wired by
+ * hand, in dependency order, once: values come from application.properties (overridable by
+ * environment variables and -D) through the same keys the routes use.
  */
 public final class BridgeBeans implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
     private static final LongSupplier CLOCK = System::currentTimeMillis;
 
-    @BindToRegistry
-    public ObjectMapper objectMapper() {
-        return JsonMapper.builder().findAndAddModules().build();
+    @Override
+    public void configure(CamelContext context) {
+        Settings p = new Settings(context);
+        Registry registry = context.getRegistry();
+        ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+
+        Database database = new Database(p.string("bridge.datasource.url"), p.string("bridge.datasource.username"),
+                p.optional("bridge.datasource.password"), p.integer("bridge.datasource.max-pool-size"));
+        try {
+            // Closed with the context, after the routes have stopped using it.
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    database.close();
+                }
+            }, true, true);
+        } catch (Exception e) {
+            database.close();
+            throw new IllegalStateException("could not register the database for shutdown", e);
+        }
+        ActionStore actionStore = new ActionStore(database.dataSource(), CLOCK);
+        DeadLetterStore deadLetterStore = new DeadLetterStore(database.dataSource(), CLOCK);
+
+        VariableMapper mapper = new VariableMapper(MappingLimits.defaults());
+        ActionCatalog catalog = loadActions(mapper, p.string("bridge.actions.dir"));
+
+        ApiReplies replies = new ApiReplies(json);
+        LifecycleSettings lifecycle = new LifecycleSettings(p.longValue("bridge.job.poll-interval-ms"),
+                p.integer("bridge.job.max-log-bytes"), p.bool("bridge.job.two-phase-launch"),
+                p.integer("bridge.job.max-retries"), p.longValue("bridge.job.retry-initial-delay-ms"),
+                p.longValue("bridge.job.retry-max-delay-ms"), p.string("bridge.job.site-url"));
+
+        JobMode mode = JobMode.parse(p.string("bridge.job.mode"));
+        String baseUrl = p.optional("bridge.job.base-url");
+        Supplier<String> base = baseUrl.isBlank() ? simulatorBase(context, mode) : () -> baseUrl;
+        JobRequestEncoder encoder = new JobRequestEncoder(mode, base, new JobCredentials(p.string("bridge.job.app-code"),
+                p.optional("bridge.job.app-secret"), p.string("bridge.job.username")), json);
+
+        registry.bind("database", database);
+        registry.bind("actionStore", actionStore);
+        registry.bind("actionCatalog", catalog);
+        registry.bind("apiReplies", replies);
+        registry.bind("alertEndpoint", new AlertEndpoint(new AlertIntake(new AlertValidator(), catalog, actionStore), replies));
+        registry.bind("actionQueries", new ActionQueries(actionStore, json));
+        registry.bind("deadLetterQueries", new DeadLetterQueries(deadLetterStore));
+        registry.bind("deadLetters", new DeadLetters(deadLetterStore));
+        registry.bind("actionLifecycle", new ActionLifecycle(actionStore, catalog, mapper, lifecycle, json, CLOCK));
+        registry.bind("actionDispatcher", new ActionDispatcher(actionStore, p.integer("bridge.lifecycle.dispatch-batch"),
+                p.longValue("bridge.lifecycle.claim-ms"), CLOCK));
+        registry.bind("jobHttp", new JobHttpExchange(encoder, new JobAnswerDecoder(json)));
+        registry.bind("jobApiBudget", new CallBudgetProcessor(new CallBudget(p.integer("bridge.job.max-calls-per-second"),
+                1000, context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "job-api-budget"),
+                context.getExecutorServiceManager().newThreadPool(this, "job-api-calls", 4, 32))));
+        LOG.info("Job platform: {} mode at {}", mode.name().toLowerCase(),
+                baseUrl.isBlank() ? "the built-in simulator on this bridge's own port" : baseUrl);
     }
 
-    @BindToRegistry(destroyMethod = "close")
-    public Database database(@PropertyInject("bridge.datasource.url") String url,
-                             @PropertyInject("bridge.datasource.username") String username,
-                             @PropertyInject(value = "bridge.datasource.password", defaultValue = "") String password,
-                             @PropertyInject("bridge.datasource.max-pool-size") int maxPoolSize) {
-        return new Database(url, username, password, maxPoolSize);
-    }
-
-    @BindToRegistry
-    public ActionStore actionStore(Database database) {
-        return new ActionStore(database.dataSource(), CLOCK);
-    }
-
-    @BindToRegistry
-    public DeadLetterStore deadLetterStore(Database database) {
-        return new DeadLetterStore(database.dataSource(), CLOCK);
-    }
-
-    @BindToRegistry
-    public VariableMapper variableMapper() {
-        return new VariableMapper(MappingLimits.defaults());
-    }
-
-    @BindToRegistry
-    public ActionCatalog actionCatalog(VariableMapper variableMapper,
-                                       @PropertyInject("bridge.actions.dir") String actionsDir) {
-        ActionCatalog catalog = new ActionCatalog(new ActionConfigLoader(variableMapper).loadAll(Path.of(actionsDir)));
+    private static ActionCatalog loadActions(VariableMapper mapper, String actionsDir) {
+        ActionCatalog catalog = new ActionCatalog(new ActionConfigLoader(mapper).loadAll(Path.of(actionsDir)));
         for (ActionConfig a : catalog.all()) {
             if (a.templateError() != null) {
                 LOG.warn("Action {} ({}): its template_detail does not compile, every alert it matches will fail: {}",
@@ -89,75 +118,53 @@ public final class BridgeBeans implements CamelConfiguration {
         return catalog;
     }
 
-    @BindToRegistry
-    public ApiReplies apiReplies(ObjectMapper objectMapper) {
-        return new ApiReplies(objectMapper);
-    }
-
-    @BindToRegistry
-    public AlertEndpoint alertEndpoint(ActionCatalog actionCatalog, ActionStore actionStore, ApiReplies apiReplies) {
-        return new AlertEndpoint(new AlertIntake(new AlertValidator(), actionCatalog, actionStore), apiReplies);
-    }
-
-    @BindToRegistry
-    public ActionQueries actionQueries(ActionStore actionStore, ObjectMapper objectMapper) {
-        return new ActionQueries(actionStore, objectMapper);
-    }
-
-    @BindToRegistry
-    public DeadLetterQueries deadLetterQueries(DeadLetterStore deadLetterStore) {
-        return new DeadLetterQueries(deadLetterStore);
-    }
-
-    @BindToRegistry
-    public DeadLetters deadLetters(DeadLetterStore deadLetterStore) {
-        return new DeadLetters(deadLetterStore);
-    }
-
-    @BindToRegistry
-    public LifecycleSettings lifecycleSettings(
-            @PropertyInject("bridge.job.poll-interval-ms") long pollIntervalMs,
-            @PropertyInject("bridge.job.max-log-bytes") int maxLogBytes,
-            @PropertyInject("bridge.job.two-phase-launch") boolean twoPhaseLaunch,
-            @PropertyInject("bridge.job.max-retries") int maxRetries,
-            @PropertyInject("bridge.job.retry-initial-delay-ms") long retryInitialDelayMs,
-            @PropertyInject("bridge.job.retry-max-delay-ms") long retryMaxDelayMs,
-            @PropertyInject("bridge.job.site-url") String siteUrl) {
-        return new LifecycleSettings(pollIntervalMs, maxLogBytes, twoPhaseLaunch, maxRetries, retryInitialDelayMs,
-                retryMaxDelayMs, siteUrl);
-    }
-
-    @BindToRegistry
-    public ActionLifecycle actionLifecycle(ActionStore actionStore, ActionCatalog actionCatalog,
-                                           VariableMapper variableMapper, LifecycleSettings lifecycleSettings,
-                                           ObjectMapper objectMapper) {
-        return new ActionLifecycle(actionStore, actionCatalog, variableMapper, lifecycleSettings, objectMapper, CLOCK);
-    }
-
-    @BindToRegistry
-    public ActionDispatcher actionDispatcher(ActionStore actionStore,
-                                             @PropertyInject("bridge.lifecycle.dispatch-batch") int batch,
-                                             @PropertyInject("bridge.lifecycle.claim-ms") long claimMs) {
-        return new ActionDispatcher(actionStore, batch, claimMs, CLOCK);
-    }
-
-    @BindToRegistry
-    public JobHttpExchange jobHttp(CamelContext context, ObjectMapper objectMapper,
-                                   @PropertyInject("bridge.job.mode") String mode,
-                                   @PropertyInject(value = "bridge.job.base-url", defaultValue = "") String baseUrl,
-                                   @PropertyInject("bridge.job.app-code") String appCode,
-                                   @PropertyInject(value = "bridge.job.app-secret", defaultValue = "") String appSecret,
-                                   @PropertyInject("bridge.job.username") String username) {
-        JobMode jobMode = JobMode.parse(mode);
-        Supplier<String> base = baseUrl.isBlank() ? simulatorBase(context, jobMode) : () -> baseUrl;
-        JobRequestEncoder encoder = new JobRequestEncoder(jobMode, base, new JobCredentials(appCode, appSecret, username),
-                objectMapper);
-        return new JobHttpExchange(encoder, new JobAnswerDecoder(objectMapper));
-    }
-
     /** With no Job configured, calls go to the built-in simulator on this process's own HTTP port. */
     private static Supplier<String> simulatorBase(CamelContext context, JobMode mode) {
         String doorPath = mode == JobMode.APIGW ? "/api/bk-job/prod" : "";
         return () -> "http://127.0.0.1:" + LocalHttpPort.of(context) + doorPath;
+    }
+
+    /** Typed reads of the bridge.* properties, naming the key when a value is missing or malformed. */
+    private static final class Settings {
+        private final CamelContext context;
+
+        Settings(CamelContext context) {
+            this.context = context;
+        }
+
+        String string(String key) {
+            String v = context.getPropertiesComponent().resolveProperty(key)
+                    .orElseThrow(() -> new IllegalArgumentException("configuration key " + key + " is not set"));
+            return context.resolvePropertyPlaceholders(v).trim();
+        }
+
+        String optional(String key) {
+            return context.getPropertiesComponent().resolveProperty(key)
+                    .map(v -> context.resolvePropertyPlaceholders(v).trim()).orElse("");
+        }
+
+        int integer(String key) {
+            try {
+                return Integer.parseInt(string(key));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("configuration key " + key + " must be an integer", e);
+            }
+        }
+
+        long longValue(String key) {
+            try {
+                return Long.parseLong(string(key));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("configuration key " + key + " must be an integer", e);
+            }
+        }
+
+        boolean bool(String key) {
+            String v = string(key);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException("configuration key " + key + " must be true or false, got " + v);
+            }
+            return Boolean.parseBoolean(v);
+        }
     }
 }

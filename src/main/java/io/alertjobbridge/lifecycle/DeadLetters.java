@@ -2,6 +2,7 @@ package io.alertjobbridge.lifecycle;
 
 import java.util.UUID;
 
+import io.alertjobbridge.store.ActionRecord;
 import io.alertjobbridge.store.DeadLetter;
 import io.alertjobbridge.store.DeadLetterStore;
 import org.apache.camel.Exchange;
@@ -26,7 +27,10 @@ public final class DeadLetters {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String routeId = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class);
         String endpoint = exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class);
-        String body = exchange.getMessage().getBody(String.class);
+        // The lifecycle's original message is the action id; the action variable names it even when a
+        // sub-route has replaced the body.
+        ActionRecord action = exchange.getVariable(LifecycleVariables.ACTION, ActionRecord.class);
+        String body = action != null ? action.id() : exchange.getMessage().getBody(String.class);
         String message = error == null ? "unknown error" : describe(error);
         DeadLetter letter = store.store(UUID.randomUUID().toString(), body, routeId, endpoint, message, body);
         LOG.error("Dead letter {} from route {} (action {}): {}", letter.id(), routeId, letter.actionId(), message, error);

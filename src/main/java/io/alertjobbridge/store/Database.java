@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
         // Set the driver explicitly: a fat jar that lost a java.sql.Driver service entry fails here, loudly.
         config.setDriverClassName(driverFor(url));
         this.dataSource = new HikariDataSource(config);
-        migrate();
+        migrate(vendorFor(url));
     }
 
     static String driverFor(String url) {
@@ -49,10 +49,22 @@ public final class Database implements AutoCloseable {
                 + url.replaceAll("//[^/@]*@", "//***@") + " (supported: jdbc:h2:, jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:)");
     }
 
-    private void migrate() {
+    /** The migration folder for the database: MariaDB and MySQL share one dialect. */
+    static String vendorFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "h2";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        return "mysql";
+    }
+
+    private void migrate(String vendor) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/{vendor}")
+                .locations("classpath:db/migration/" + vendor)
+                .failOnMissingLocations(true)
                 .load()
                 .migrate();
     }

@@ -1,0 +1,81 @@
+package io.alertjobbridge.job;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * At most {@code permitsPerWindow} Job API calls in any window of {@code windowMs}, as Job sees them.
+ *
+ * <p>A limiter that only counts when calls leave lets bursts through at the far end: network and
+ * scheduling delays shift some of one second's calls into the next one. So a call holds its permit
+ * from before it is sent until one window after its answer came back. Every call that reaches Job
+ * inside some one-second window was sent before the window's end and answered after its start, so
+ * all of them held a permit at the same instant, and there are only {@code permitsPerWindow} permits.
+ * The cost is the call's own latency per permit: on a fast network the budget is used almost fully.
+ *
+ * <p>Waiting holds no thread: a call without a permit leaves a callback in a FIFO queue, and the
+ * permit's return hands it to the worker executor.
+ */
+public final class CallBudget {
+
+    private final int permitsPerWindow;
+    private final long windowMs;
+    private final ScheduledExecutorService timer;
+    private final Executor workers;
+    private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+    private int available;
+
+    public CallBudget(int permitsPerWindow, long windowMs, ScheduledExecutorService timer, Executor workers) {
+        if (permitsPerWindow < 1) {
+            throw new IllegalArgumentException("bridge.job.max-calls-per-second must be at least 1, got " + permitsPerWindow);
+        }
+        if (windowMs < 1) {
+            throw new IllegalArgumentException("the budget window must be positive, got " + windowMs + " ms");
+        }
+        this.permitsPerWindow = permitsPerWindow;
+        this.windowMs = windowMs;
+        this.timer = timer;
+        this.workers = workers;
+        this.available = permitsPerWindow;
+    }
+
+    /**
+     * Takes a permit for one call. Returns true when one was free (the caller goes on at once and
+     * {@code whenGranted} is not called); otherwise queues {@code whenGranted}, which runs on a worker
+     * thread once a permit is back, and returns false.
+     */
+    public boolean acquire(Runnable whenGranted) {
+        synchronized (this) {
+            if (available > 0) {
+                available--;
+                return true;
+            }
+            waiting.addLast(whenGranted);
+            return false;
+        }
+    }
+
+    /** The call is over (answered or failed): its permit comes back one window from now. */
+    public void release() {
+        timer.schedule(this::returnPermit, windowMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void returnPermit() {
+        Runnable next;
+        synchronized (this) {
+            next = waiting.pollFirst();
+            if (next == null) {
+                available = Math.min(available + 1, permitsPerWindow);
+                return;
+            }
+        }
+        workers.execute(next);
+    }
+
+    /** Calls waiting for a permit now. */
+    public synchronized int waiting() {
+        return waiting.size();
+    }
+}
