@@ -45,6 +45,10 @@ final class ActionView {
         Map<String, Object> v = summary(a);
         v.put("job_error", parse(a.jobError(), json));
         v.put("global_var_list", parse(a.globalVarList(), json));
+        v.put("evidence", parse(a.evidence(), json));
+        v.put("owner", a.owner());
+        v.put("lease_until", time(a.leaseUntil()));
+        v.put("launch_sent_at", time(a.launchSentAt()));
         v.put("attempts", a.attempts());
         v.put("next_run_at", time(a.nextRunAt()));
         v.put("steps", steps(parse(a.steps(), json), hosts));

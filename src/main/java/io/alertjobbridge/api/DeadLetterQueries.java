@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.alertjobbridge.cluster.ClusterMembership;
 import io.alertjobbridge.intake.BadRequestException;
 import io.alertjobbridge.store.DeadLetter;
 import io.alertjobbridge.store.DeadLetterStore;
@@ -16,9 +17,11 @@ import io.alertjobbridge.store.DeadLetterStore;
 public final class DeadLetterQueries {
 
     private final DeadLetterStore store;
+    private final ClusterMembership cluster;
 
-    public DeadLetterQueries(DeadLetterStore store) {
+    public DeadLetterQueries(DeadLetterStore store, ClusterMembership cluster) {
         this.store = store;
+        this.cluster = cluster;
     }
 
     public Map<String, Object> list(String status, String limit) {
@@ -34,16 +37,16 @@ public final class DeadLetterQueries {
         return out;
     }
 
-    /** Marks the letter replayed; returns the message to send again. 409 when it was replayed already. */
-    public String replay(String id) {
+    /**
+     * Marks the letter replayed and reopens its action, held by this instance and due at once: the
+     * dispatcher sends the original message (the action id) through the lifecycle again. 409 when it
+     * was replayed already.
+     */
+    public Map<String, Object> replay(String id) {
         DeadLetter letter = store.find(id).orElseThrow(() -> new NotFoundException("no dead letter with id '" + id + "'"));
-        if (!store.markReplayed(letter)) {
+        if (!store.markReplayed(letter, cluster.instanceId(), cluster.leaseUntil())) {
             throw new BadRequestException(409, "already_replayed", null, "dead letter '" + id + "' was replayed already");
         }
-        return letter.body();
-    }
-
-    public Map<String, Object> replayed(String id) {
         return view(store.find(id).orElseThrow(() -> new NotFoundException("no dead letter with id '" + id + "'")));
     }
 

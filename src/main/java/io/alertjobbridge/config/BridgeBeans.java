@@ -1,6 +1,9 @@
 package io.alertjobbridge.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -18,6 +21,7 @@ import io.alertjobbridge.intake.AlertValidator;
 import io.alertjobbridge.job.CallBudget;
 import io.alertjobbridge.job.CallBudgetProcessor;
 import io.alertjobbridge.job.JobAnswerDecoder;
+import io.alertjobbridge.job.JobApiMetrics;
 import io.alertjobbridge.job.JobCredentials;
 import io.alertjobbridge.job.JobHttpExchange;
 import io.alertjobbridge.job.JobMode;
@@ -31,6 +35,12 @@ import io.alertjobbridge.mapping.VariableMapper;
 import io.alertjobbridge.store.ActionStore;
 import io.alertjobbridge.store.Database;
 import io.alertjobbridge.store.DeadLetterStore;
+import io.alertjobbridge.store.InstanceStore;
+import io.alertjobbridge.store.Retention;
+import io.alertjobbridge.cluster.ClusterMembership;
+import io.alertjobbridge.cluster.ClusterQueries;
+import io.alertjobbridge.intake.IntakeGate;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -78,31 +88,89 @@ public final class BridgeBeans implements CamelConfiguration {
         LifecycleSettings lifecycle = new LifecycleSettings(p.longValue("bridge.job.poll-interval-ms"),
                 p.integer("bridge.job.max-log-bytes"), p.bool("bridge.job.two-phase-launch"),
                 p.integer("bridge.job.max-retries"), p.longValue("bridge.job.retry-initial-delay-ms"),
-                p.longValue("bridge.job.retry-max-delay-ms"), p.string("bridge.job.site-url"));
+                p.longValue("bridge.job.retry-max-delay-ms"), p.string("bridge.job.site-url"),
+                p.string("bridge.job.username"), p.longValue("bridge.job.launch-answer-wait-ms"));
 
         JobMode mode = JobMode.parse(p.string("bridge.job.mode"));
         String baseUrl = p.optional("bridge.job.base-url");
         Supplier<String> base = baseUrl.isBlank() ? simulatorBase(context, mode) : () -> baseUrl;
         JobRequestEncoder encoder = new JobRequestEncoder(mode, base, new JobCredentials(p.string("bridge.job.app-code"),
                 p.optional("bridge.job.app-secret"), p.string("bridge.job.username")), json);
+        int callsPerSecond = p.integer("bridge.job.max-calls-per-second");
+        CallBudget budget = new CallBudget(callsPerSecond, 1000,
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "job-api-budget"),
+                context.getExecutorServiceManager().newThreadPool(this, "job-api-calls", 4, 32));
+
+        InstanceStore instanceStore = new InstanceStore(database.dataSource(), CLOCK);
+        ClusterMembership cluster = new ClusterMembership(instanceId(p), hostName(), p.longValue("bridge.cluster.lease-ms"),
+                callsPerSecond, instanceStore, actionStore, budget::resize, CLOCK);
+        cluster.join();
+        IntakeGate gate = new IntakeGate();
+        stopInOrder(context, gate, cluster);
 
         registry.bind("database", database);
         registry.bind("actionStore", actionStore);
         registry.bind("actionCatalog", catalog);
         registry.bind("apiReplies", replies);
-        registry.bind("alertEndpoint", new AlertEndpoint(new AlertIntake(new AlertValidator(), catalog, actionStore), replies));
+        registry.bind("alertEndpoint", new AlertEndpoint(new AlertIntake(new AlertValidator(), catalog, actionStore),
+                replies, gate));
         registry.bind("actionQueries", new ActionQueries(actionStore, json));
-        registry.bind("deadLetterQueries", new DeadLetterQueries(deadLetterStore));
+        registry.bind("deadLetterQueries", new DeadLetterQueries(deadLetterStore, cluster));
         registry.bind("deadLetters", new DeadLetters(deadLetterStore));
-        registry.bind("actionLifecycle", new ActionLifecycle(actionStore, catalog, mapper, lifecycle, json, CLOCK));
-        registry.bind("actionDispatcher", new ActionDispatcher(actionStore, p.integer("bridge.lifecycle.dispatch-batch"),
-                p.longValue("bridge.lifecycle.claim-ms"), CLOCK));
-        registry.bind("jobHttp", new JobHttpExchange(encoder, new JobAnswerDecoder(json)));
-        registry.bind("jobApiBudget", new CallBudgetProcessor(new CallBudget(p.integer("bridge.job.max-calls-per-second"),
-                1000, context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "job-api-budget"),
-                context.getExecutorServiceManager().newThreadPool(this, "job-api-calls", 4, 32))));
+        registry.bind("actionLifecycle", new ActionLifecycle(actionStore, catalog, mapper, lifecycle, json, CLOCK,
+                cluster.instanceId()));
+        registry.bind("actionDispatcher", new ActionDispatcher(actionStore, cluster,
+                p.integer("bridge.lifecycle.dispatch-batch")));
+        registry.bind("jobHttp", new JobHttpExchange(encoder, new JobAnswerDecoder(json), new JobApiMetrics(context)));
+        registry.bind("jobApiBudget", new CallBudgetProcessor(budget));
+        registry.bind("cluster", cluster);
+        registry.bind("clusterQueries", new ClusterQueries(cluster, instanceStore, actionStore, CLOCK));
+        registry.bind("retention", new Retention(database.dataSource(), CLOCK, p.integer("bridge.retention.days"),
+                p.integer("bridge.retention.batch")));
         LOG.info("Job platform: {} mode at {}", mode.name().toLowerCase(),
                 baseUrl.isBlank() ? "the built-in simulator on this bridge's own port" : baseUrl);
+    }
+
+    /**
+     * A graceful stop, in order: intake closes first (503 to new alerts) when stopping begins; the
+     * routes then finish their in-flight steps within camel.main.shutdown-timeout; then this instance
+     * hands its leases back so the others take its actions at once; the database closes last.
+     */
+    private static void stopInOrder(CamelContext context, IntakeGate gate, ClusterMembership cluster) {
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext stopping) {
+                gate.close();
+            }
+        });
+        try {
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() {
+                    cluster.leave();
+                }
+            }, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not register the cluster lease release for shutdown", e);
+        }
+    }
+
+    /** bridge.instance.id, else host name and HTTP port (stable across restarts, so a restart resumes its own leases). */
+    private static String instanceId(Settings p) {
+        String configured = p.optional("bridge.instance.id");
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        String port = p.optional("bridge.http.port");
+        return hostName() + ":" + (port.equals("0") ? UUID.randomUUID().toString().substring(0, 8) : port);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     private static ActionCatalog loadActions(VariableMapper mapper, String actionsDir) {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CallBudget {
 
-    private final int permitsPerWindow;
+    private int permitsPerWindow;
     private final long windowMs;
     private final ScheduledExecutorService timer;
     private final Executor workers;
@@ -65,6 +65,11 @@ public final class CallBudget {
     private void returnPermit() {
         Runnable next;
         synchronized (this) {
+            if (available < 0) {
+                // The budget shrank while this permit was out: it is retired instead of reused.
+                available++;
+                return;
+            }
             next = waiting.pollFirst();
             if (next == null) {
                 available = Math.min(available + 1, permitsPerWindow);
@@ -72,6 +77,30 @@ public final class CallBudget {
             }
         }
         workers.execute(next);
+    }
+
+    /**
+     * Changes the number of permits (the instance's share of a cluster-wide budget). Permits held now
+     * stay held; a smaller budget takes effect as they come back.
+     */
+    public void resize(int permits) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("a call budget needs at least 1 permit, got " + permits);
+        }
+        java.util.List<Runnable> granted = new java.util.ArrayList<>();
+        synchronized (this) {
+            available += permits - permitsPerWindow;
+            permitsPerWindow = permits;
+            while (available > 0 && !waiting.isEmpty()) {
+                available--;
+                granted.add(waiting.pollFirst());
+            }
+        }
+        granted.forEach(workers::execute);
+    }
+
+    public synchronized int permits() {
+        return permitsPerWindow;
     }
 
     /** Calls waiting for a permit now. */

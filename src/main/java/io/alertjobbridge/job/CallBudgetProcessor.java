@@ -41,6 +41,10 @@ public final class CallBudgetProcessor extends AsyncProcessorSupport {
         return false;
     }
 
+    public CallBudget budget() {
+        return budget;
+    }
+
     /** Gives the permit back as soon as the call is over. */
     public void release(Exchange exchange) {
         AtomicBoolean held = exchange.getVariable(PERMIT, AtomicBoolean.class);

@@ -46,6 +46,22 @@ public final class JobCalls {
         return new JobCall(JobApi.GET_JOB_INSTANCE_STATUS, p);
     }
 
+    /**
+     * Instances of the scope launched through the API as plan executions by {@code operator}, created in
+     * [from, to] (epoch ms, span at most 30 days), newest first, up to 1000 (section 14 of bk-job-api.md).
+     */
+    public static JobCall instanceList(long bkBizId, long fromMs, long toMs, String operator) {
+        Map<String, Object> p = scope(bkBizId);
+        p.put("create_time_start", fromMs);
+        p.put("create_time_end", toMs);
+        p.put("operator", operator);
+        p.put("launch_mode", 2);
+        p.put("type", 0);
+        p.put("start", 0);
+        p.put("length", 1000);
+        return new JobCall(JobApi.GET_JOB_INSTANCE_LIST, p);
+    }
+
     /** Hosts by id when every host has one (Job's preferred key), else by cloud area and IP. */
     public static JobCall ipLogs(long bkBizId, long jobInstanceId, long stepInstanceId, List<Long> hostIds,
                                  List<Map<String, Object>> ipList) {

@@ -15,12 +15,16 @@ public final class JobHttpExchange {
     public static final String CALL_VARIABLE = "jobCall";
     public static final String ANSWER_VARIABLE = "jobAnswer";
 
+    static final String STARTED_VARIABLE = "jobCallStartedNanos";
+
     private final JobRequestEncoder encoder;
     private final JobAnswerDecoder decoder;
+    private final JobApiMetrics metrics;
 
-    public JobHttpExchange(JobRequestEncoder encoder, JobAnswerDecoder decoder) {
+    public JobHttpExchange(JobRequestEncoder encoder, JobAnswerDecoder decoder, JobApiMetrics metrics) {
         this.encoder = encoder;
         this.decoder = decoder;
+        this.metrics = metrics;
     }
 
     public void prepare(Exchange exchange) {
@@ -33,19 +37,29 @@ public final class JobHttpExchange {
             m.setHeader(h.getKey(), h.getValue());
         }
         m.setBody(request.body());
+        exchange.setVariable(STARTED_VARIABLE, System.nanoTime());
     }
 
     public void readAnswer(Exchange exchange) {
         Message m = exchange.getMessage();
         Integer status = m.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String body = m.getBody(String.class);
-        exchange.setVariable(ANSWER_VARIABLE, decoder.decode(status == null ? 0 : status, body));
+        answered(exchange, decoder.decode(status == null ? 0 : status, body));
         m.setBody(null);
     }
 
     public void readTransportError(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        exchange.setVariable(ANSWER_VARIABLE, decoder.fromTransportError(error));
+        answered(exchange, decoder.fromTransportError(error));
         exchange.getMessage().setBody(null);
+    }
+
+    private void answered(Exchange exchange, JobAnswer answer) {
+        exchange.setVariable(ANSWER_VARIABLE, answer);
+        Long started = exchange.getVariable(STARTED_VARIABLE, Long.class);
+        JobCall call = exchange.getVariable(CALL_VARIABLE, JobCall.class);
+        if (started != null && call != null) {
+            metrics.record(call.api(), answer.kind(), System.nanoTime() - started);
+        }
     }
 }

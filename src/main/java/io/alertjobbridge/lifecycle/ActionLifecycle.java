@@ -58,9 +58,11 @@ public final class ActionLifecycle {
     private final LifecycleSettings settings;
     private final ObjectMapper json;
     private final LongSupplier clock;
+    private final String owner;
 
     public ActionLifecycle(ActionStore store, ActionCatalog catalog, VariableMapper mapper, LifecycleSettings settings,
-                           ObjectMapper json, LongSupplier clock) {
+                           ObjectMapper json, LongSupplier clock, String owner) {
+        this.owner = owner;
         this.store = store;
         this.catalog = catalog;
         this.mapper = mapper;
@@ -81,18 +83,13 @@ public final class ActionLifecycle {
             return;
         }
         ActionRecord action = found.get();
-        exchange.setVariable(LifecycleVariables.ACTION, action);
-        if (action.status() == ActionStatus.LAUNCHING) {
-            // Without two-phase launch, a launch that was sent but never recorded cannot be resent.
-            commit(action, ActionUpdate.to(ActionStatus.LAUNCH_UNKNOWN)
-                    .reason("execute_job_plan for plan " + action.planId() + " was sent at " + action.launchSentAt()
-                            + " but its answer was never recorded; the plan may be running in Job: check Job's"
-                            + " execution history before launching it by hand")
-                    .finishedAt(now()));
+        if (!owner.equals(action.owner()) || action.nextRunAt() == null) {
+            // Another instance took it over, or it ended: the stored state is theirs to act on.
             exchange.setVariable(LifecycleVariables.STAGE, Stage.NONE);
             return;
         }
-        exchange.setVariable(LifecycleVariables.STAGE, Stage.of(action.status()));
+        exchange.setVariable(LifecycleVariables.ACTION, action);
+        exchange.setVariable(LifecycleVariables.STAGE, Stage.of(action));
     }
 
     // ---- launch ----------------------------------------------------------------------------------
@@ -134,8 +131,12 @@ public final class ActionLifecycle {
         ActionRecord action = action(exchange);
         MappedVariables vars = exchange.getVariable(LifecycleVariables.GLOBAL_VARS, MappedVariables.class);
         if (!settings.twoPhaseLaunch()) {
+            // Committed before sending: after a crash, LAUNCHING says "it may have reached Job".
             commit(action, ActionUpdate.to(ActionStatus.LAUNCHING).launchSentAt(now())
-                    .globalVarList(write(vars.maskedGlobalVarList())).nextRunAt(now()));
+                    .globalVarList(write(vars.maskedGlobalVarList())).nextRunAt(now() + settings.answerWaitMs()));
+        } else if (action.launchSentAt() == null) {
+            // The first create's send time bounds the search for instances a lost answer left behind.
+            commit(action, ActionUpdate.progress().launchSentAt(now()));
         }
         exchange.setVariable(LifecycleVariables.JOB_CALL, JobCalls.executeJobPlan(action.bkBizId(), action.planId(),
                 vars.globalVarList(), !settings.twoPhaseLaunch()));
@@ -154,8 +155,10 @@ public final class ActionLifecycle {
                         ? ActionUpdate.to(ActionStatus.CREATED).nextRunAt(now)
                         : ActionUpdate.to(ActionStatus.RUNNING).startedAt(now, deadline(action, now))
                                 .nextRunAt(now + settings.pollIntervalMs());
+                // A create sent before this one (answer lost, or a crash) may have left an instance in status 1.
+                boolean mayHaveOrphans = settings.twoPhaseLaunch() && action.launchSentAt() != null;
                 commit(action, update.jobInstance(jobId, settings.jobUrl(jobId)).globalVarList(masked).attempts(0)
-                        .reason(null));
+                        .orphanCheck(mayHaveOrphans).reason(null));
                 LOG.info("Action {} (alert {}): plan {} {} as job instance {}", action.id(), action.alertId(),
                         action.planId(), settings.twoPhaseLaunch() ? "created" : "launched", jobId);
             }
@@ -165,15 +168,95 @@ public final class ActionLifecycle {
                     // The lost create left at most an instance in status 1, which never runs: sending again is safe.
                     retryLater(action, ActionStatus.RECEIVED, "execute_job_plan", answer);
                 } else {
-                    commit(action, ActionUpdate.to(ActionStatus.LAUNCH_UNKNOWN).globalVarList(masked)
-                            .reason("execute_job_plan for plan " + action.planId() + " may have reached Job but its"
-                                    + " answer was lost (" + answer.describe() + "); it is not sent again: check"
-                                    + " Job's execution history")
-                            .finishedAt(now));
+                    // Never resent: it may have reached Job. The adopt-launch step looks for what it created.
+                    LOG.warn("Action {}: execute_job_plan answer lost ({}); looking for the instance it may have"
+                            + " created once Job has had time to answer", action.id(), answer.describe());
+                    commit(action, ActionUpdate.to(ActionStatus.LAUNCHING).globalVarList(masked)
+                            .nextRunAt(now + settings.answerWaitMs()));
                 }
             }
             case NOT_SENT, THROTTLED -> retryLater(action, ActionStatus.RECEIVED, "execute_job_plan", answer);
         }
+    }
+
+    // ---- recovery: instances a lost create left, and launches whose answer was never recorded -----
+
+    /** Lists the plan's instances created by our account since the first create was sent. */
+    public void instanceListCall(Exchange exchange) {
+        ActionRecord action = action(exchange);
+        long from = action.launchSentAt() - LaunchEvidence.CLOCK_MARGIN_MS;
+        exchange.setVariable(LifecycleVariables.JOB_CALL, JobCalls.instanceList(action.bkBizId(), from,
+                now() + LaunchEvidence.CLOCK_MARGIN_MS, settings.jobUsername()));
+    }
+
+    /**
+     * Two-phase launch: the instances in status 1 that are not the one recorded are orphans of lost
+     * creates. They never run (status 1 cannot even be terminated); they are reported on the action.
+     */
+    public void onOrphanList(Exchange exchange) {
+        ActionRecord action = action(exchange);
+        JobAnswer answer = answer(exchange);
+        if (!answer.ok()) {
+            if (answer.kind() == JobAnswer.Kind.REJECTED) {
+                commit(action, ActionUpdate.progress().orphanCheck(false).nextRunAt(now())
+                        .evidence(write(Map.of("orphan_listing_failed", answer.describe()))));
+                return;
+            }
+            retryLater(action, ActionStatus.CREATED, "get_job_instance_list (orphans)", answer);
+            return;
+        }
+        LaunchEvidence evidence = LaunchEvidence.from(answer.data(), action.planId(), store, action.jobInstanceId());
+        List<Long> orphans = evidence.notStarted();
+        if (!orphans.isEmpty()) {
+            LOG.warn("Action {}: lost creates left job instance(s) {} of plan {} in status 1; they never run",
+                    action.id(), orphans, action.planId());
+        }
+        commit(action, ActionUpdate.progress().orphanCheck(false).attempts(0).nextRunAt(now())
+                .evidence(write(Map.of("orphans", orphans, "listing", evidence.candidates()))));
+    }
+
+    /**
+     * Without two-phase launch, an action whose execute_job_plan may have reached Job is adopted when
+     * exactly one unknown instance of the plan, created by our account since the send, fits; with none
+     * or several it ends as launch_unknown with what was found, for an operator.
+     */
+    public void onAdoptList(Exchange exchange) {
+        ActionRecord action = action(exchange);
+        JobAnswer answer = answer(exchange);
+        long now = now();
+        if (!answer.ok()) {
+            if (answer.kind() == JobAnswer.Kind.REJECTED) {
+                commit(action, ActionUpdate.to(ActionStatus.LAUNCH_UNKNOWN).finishedAt(now)
+                        .reason("the launch of plan " + action.planId() + " may have reached Job, and Job refused"
+                                + " the listing that would tell: " + answer.describe()));
+                return;
+            }
+            retryLater(action, ActionStatus.LAUNCHING, "get_job_instance_list (adoption)", answer);
+            return;
+        }
+        LaunchEvidence evidence = LaunchEvidence.from(answer.data(), action.planId(), store, null);
+        List<Long> candidates = evidence.unknownIds();
+        if (candidates.size() == 1) {
+            long jobId = candidates.get(0);
+            commit(action, ActionUpdate.to(ActionStatus.RUNNING).jobInstance(jobId, settings.jobUrl(jobId))
+                    .startedAt(action.launchSentAt(), deadline(action, action.launchSentAt())).attempts(0)
+                    .evidence(write(Map.of("adopted", jobId, "listing", evidence.candidates())))
+                    .nextRunAt(now));
+            LOG.info("Action {} (alert {}): adopted job instance {}, the only unknown instance of plan {} since"
+                    + " the lost launch", action.id(), action.alertId(), jobId, action.planId());
+            return;
+        }
+        String why = candidates.isEmpty()
+                ? "no instance of plan " + action.planId() + " created by " + settings.jobUsername()
+                        + " since the send was found; the launch may not have reached Job"
+                : candidates.size() + " unknown instances of plan " + action.planId() + " fit (" + candidates
+                        + "); which one is this action's cannot be told";
+        commit(action, ActionUpdate.to(ActionStatus.LAUNCH_UNKNOWN).finishedAt(now)
+                .evidence(write(Map.of("candidates", candidates, "listing", evidence.candidates())))
+                .reason("execute_job_plan was sent at " + java.time.Instant.ofEpochMilli(action.launchSentAt())
+                        + " but its answer was lost: " + why + ". Check Job's execution history; launch by hand"
+                        + " only if the plan did not run."));
+        LOG.warn("Action {} (alert {}): launch_unknown - {}", action.id(), action.alertId(), why);
     }
 
     // ---- start -----------------------------------------------------------------------------------
@@ -480,7 +563,7 @@ public final class ActionLifecycle {
     }
 
     private void commit(ActionRecord action, ActionUpdate update) {
-        store.apply(action.id(), update);
+        store.apply(action.id(), owner, update);
     }
 
     private JobSnapshot snapshot(ActionRecord action) {

@@ -10,7 +10,9 @@ public record LifecycleSettings(
         int maxRetries,
         long retryInitialDelayMs,
         long retryMaxDelayMs,
-        String siteUrl) {
+        String siteUrl,
+        String jobUsername,
+        long launchAnswerWaitMs) {
 
     public LifecycleSettings {
         if (pollIntervalMs < 100) {
@@ -36,6 +38,15 @@ public record LifecycleSettings(
         int shift = Math.min(Math.max(attempt - 1, 0), 30);
         long delay = retryInitialDelayMs << shift;
         return delay <= 0 || delay > retryMaxDelayMs ? retryMaxDelayMs : delay;
+    }
+
+    /**
+     * How long after sending execute_job_plan (without two-phase launch) the bridge waits before it
+     * looks for the instance a lost answer may have created: Job's gateway gives up on its backend
+     * after 60 s, so an instance can appear that late (bridge.job.launch-answer-wait-ms).
+     */
+    public long answerWaitMs() {
+        return launchAnswerWaitMs;
     }
 
     public String jobUrl(long jobInstanceId) {

@@ -24,8 +24,11 @@ public record ActionRecord(
         int attempts,
         int logCursor,
         Long nextRunAt,
-        Long claimedUntil,
+        String owner,
+        Long leaseUntil,
         Long launchSentAt,
+        boolean orphanCheck,
+        String evidence,
         Long startedAt,
         Long deadlineAt,
         long createdAt,
@@ -36,6 +39,7 @@ public record ActionRecord(
     public ActionRecord withLogCursor(int cursor) {
         return new ActionRecord(id, alertId, actionName, planId, bkBizId, timeoutSeconds, status, outcome, reason,
                 jobError, jobInstanceId, jobUrl, jobStatus, globalVarList, steps, attempts, cursor, nextRunAt,
-                claimedUntil, launchSentAt, startedAt, deadlineAt, createdAt, updatedAt, finishedAt);
+                owner, leaseUntil, launchSentAt, orphanCheck, evidence, startedAt, deadlineAt, createdAt, updatedAt,
+                finishedAt);
     }
 }

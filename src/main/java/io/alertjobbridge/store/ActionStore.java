@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Collection;
 import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
@@ -21,7 +23,8 @@ public final class ActionStore {
 
     private static final String ACTION_COLUMNS = "id, alert_id, action_name, plan_id, bk_biz_id, timeout_s, status, outcome,"
             + " reason, job_error, job_instance_id, job_url, job_status, global_var_list, steps, attempts, log_cursor, next_run_at,"
-            + " claimed_until, launch_sent_at, started_at, deadline_at, created_at, updated_at, finished_at";
+            + " owner, lease_until, launch_sent_at, orphan_check, evidence, started_at, deadline_at, created_at, updated_at,"
+            + " finished_at";
 
     private final DataSource dataSource;
     private final LongSupplier clock;
@@ -166,74 +169,181 @@ public final class ActionStore {
     }
 
     /**
-     * Claims up to {@code limit} actions whose next step is due and that no worker holds, until
-     * {@code claimUntil}. A claim that runs out (a worker died mid-step) makes the action due again.
+     * Takes over up to {@code limit} in-flight actions that no live instance holds: new ones (no
+     * owner) and those whose owner's lease ran out (it died). Rows another instance is taking at the
+     * same moment are skipped, not waited for (SELECT ... FOR UPDATE SKIP LOCKED), so instances never
+     * block each other and never take the same row.
      */
-    public List<String> claimDue(int limit, long claimUntil) {
+    public List<String> takeOver(String owner, long leaseUntil, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
         long now = clock.getAsLong();
-        List<String> candidates = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM action WHERE next_run_at <= ?"
-                    + " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_run_at")) {
-                ps.setLong(1, now);
-                ps.setLong(2, now);
-                ps.setMaxRows(limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && candidates.size() < limit) {
-                        candidates.add(rs.getString(1));
+            c.setAutoCommit(false);
+            try {
+                List<String> ids = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM action WHERE next_run_at IS NOT NULL"
+                        + " AND (owner IS NULL OR lease_until < ?) ORDER BY next_run_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                    ps.setLong(1, now);
+                    ps.setInt(2, limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getString(1));
+                        }
                     }
                 }
-            }
-            List<String> claimed = new ArrayList<>(candidates.size());
-            try (PreparedStatement ps = c.prepareStatement("UPDATE action SET claimed_until = ? WHERE id = ?"
-                    + " AND next_run_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)")) {
-                for (String id : candidates) {
-                    ps.setLong(1, claimUntil);
-                    ps.setString(2, id);
-                    ps.setLong(3, now);
-                    ps.setLong(4, now);
-                    if (ps.executeUpdate() == 1) {
-                        claimed.add(id);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE action SET owner = ?, lease_until = ? WHERE id = ?")) {
+                    for (String id : ids) {
+                        ps.setString(1, owner);
+                        ps.setLong(2, leaseUntil);
+                        ps.setString(3, id);
+                        ps.addBatch();
+                    }
+                    if (!ids.isEmpty()) {
+                        ps.executeBatch();
                     }
                 }
+                c.commit();
+                return ids;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
             }
-            return claimed;
         } catch (SQLException e) {
-            throw new StoreException("could not claim due actions", e);
+            throw new StoreException("could not take over actions", e);
+        }
+    }
+
+    /** Extends the lease on every in-flight action the owner holds; returns how many it holds. */
+    public int renewLeases(String owner, long leaseUntil) {
+        return update("UPDATE action SET lease_until = ? WHERE owner = ? AND next_run_at IS NOT NULL",
+                leaseUntil, owner);
+    }
+
+    /** Gives up every in-flight action the owner holds, so other instances take them at once. */
+    public int releaseLeases(String owner) {
+        return update("UPDATE action SET owner = NULL, lease_until = NULL WHERE owner = ? AND next_run_at IS NOT NULL",
+                owner);
+    }
+
+    /** The owner's actions whose next step is due, oldest first, leaving out those already in hand. */
+    public List<String> dueOwned(String owner, int limit, Set<String> inHand) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM action WHERE owner = ? AND next_run_at <= ? ORDER BY next_run_at LIMIT ?")) {
+            ps.setString(1, owner);
+            ps.setLong(2, clock.getAsLong());
+            ps.setInt(3, limit + inHand.size());
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && out.size() < limit) {
+                    String id = rs.getString(1);
+                    if (!inHand.contains(id)) {
+                        out.add(id);
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("could not read due actions", e);
+        }
+    }
+
+    /** In-flight actions per owner (null key: not owned yet). */
+    public Map<String, Integer> inFlightByOwner() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT owner, COUNT(*) FROM action WHERE next_run_at IS NOT NULL GROUP BY owner")) {
+            Map<String, Integer> out = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("could not count in-flight actions", e);
         }
     }
 
     /**
-     * Commits one lifecycle step and releases the claim on the action. Returns false when the action
-     * no longer exists.
+     * Commits one lifecycle step, but only while {@code owner} still holds the action: an instance
+     * whose lease ran out (and whose action another instance has taken) changes nothing.
+     *
+     * @throws LeaseLostException when the action is no longer this owner's
      */
-    public boolean apply(String actionId, ActionUpdate update) {
+    public void apply(String actionId, String owner, ActionUpdate update) {
         Map<String, Object> columns = update.columns();
-        StringBuilder sql = new StringBuilder("UPDATE action SET updated_at = ?, claimed_until = NULL");
+        StringBuilder sql = new StringBuilder("UPDATE action SET updated_at = ?");
         for (String column : columns.keySet()) {
             sql.append(", ").append(column).append(" = ?");
         }
-        sql.append(" WHERE id = ?");
+        sql.append(" WHERE id = ? AND owner = ?");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
             ps.setLong(i++, clock.getAsLong());
             for (Object value : columns.values()) {
                 bind(ps, i++, value);
             }
-            ps.setString(i, actionId);
-            return ps.executeUpdate() == 1;
+            ps.setString(i++, actionId);
+            ps.setString(i, owner);
+            if (ps.executeUpdate() != 1) {
+                throw new LeaseLostException(actionId, owner);
+            }
         } catch (SQLException e) {
             throw new StoreException("could not update action " + actionId, e);
         }
     }
 
+    /** Job instance ids that some action of the plan already records: never orphans, never candidates. */
+    public Set<Long> knownJobInstances(long planId, Collection<Long> candidates) {
+        Set<Long> known = new java.util.HashSet<>();
+        if (candidates.isEmpty()) {
+            return known;
+        }
+        StringBuilder sql = new StringBuilder("SELECT job_instance_id FROM action WHERE plan_id = ? AND job_instance_id IN (");
+        sql.append(String.join(", ", java.util.Collections.nCopies(candidates.size(), "?"))).append(")");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setLong(1, planId);
+            int i = 2;
+            for (Long id : candidates) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getLong(1));
+                }
+            }
+            return known;
+        } catch (SQLException e) {
+            throw new StoreException("could not read known job instances", e);
+        }
+    }
+
+    private int update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                bind(ps, i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not run " + sql.substring(0, Math.min(40, sql.length())), e);
+        }
+    }
+
     private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
+            // Untyped: the column decides (PostgreSQL refuses a VARCHAR null for a BIGINT column).
+            ps.setNull(index, Types.NULL);
         } else if (value instanceof Long l) {
             ps.setLong(index, l);
         } else if (value instanceof Integer n) {
             ps.setInt(index, n);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
         } else {
             ps.setString(index, value.toString());
         }
@@ -340,8 +450,9 @@ public final class ActionStore {
                 ActionStatus.fromWire(rs.getString("status")), rs.getString("outcome"), rs.getString("reason"),
                 rs.getString("job_error"), nullableLong(rs, 11), rs.getString("job_url"), nullableInt(rs, 13),
                 rs.getString("global_var_list"), rs.getString("steps"), rs.getInt("attempts"), rs.getInt("log_cursor"),
-                nullableLong(rs, 18), nullableLong(rs, 19), nullableLong(rs, 20), nullableLong(rs, 21),
-                nullableLong(rs, 22), rs.getLong("created_at"), rs.getLong("updated_at"), nullableLong(rs, 25));
+                nullableLong(rs, 18), rs.getString("owner"), nullableLong(rs, 20), nullableLong(rs, 21),
+                rs.getBoolean("orphan_check"), rs.getString("evidence"), nullableLong(rs, 24), nullableLong(rs, 25),
+                rs.getLong("created_at"), rs.getLong("updated_at"), nullableLong(rs, 28));
     }
 
     @FunctionalInterface

@@ -74,6 +74,16 @@ public final class ActionUpdate {
         return put("launch_sent_at", at);
     }
 
+    /** Whether the next step must first look for instances a lost create may have left in Job. */
+    public ActionUpdate orphanCheck(boolean needed) {
+        return put("orphan_check", needed);
+    }
+
+    /** What an operator needs to resolve the action: candidates, orphans, the listing they came from (JSON). */
+    public ActionUpdate evidence(String json) {
+        return put("evidence", json);
+    }
+
     public ActionUpdate startedAt(long at, long deadlineAt) {
         put("started_at", at);
         return put("deadline_at", deadlineAt);

@@ -60,7 +60,7 @@ public final class DeadLetterStore {
                 }
                 if (actionStatus != null && !ActionStatus.fromWire(actionStatus).isFinal()) {
                     try (PreparedStatement ps = c.prepareStatement("UPDATE action SET status = ?, reason = ?,"
-                            + " next_run_at = NULL, claimed_until = NULL, finished_at = ?, updated_at = ? WHERE id = ?")) {
+                            + " next_run_at = NULL, finished_at = ?, updated_at = ? WHERE id = ?")) {
                         ps.setString(1, ActionStatus.FAILURE.wireName());
                         ps.setString(2, "dead letter " + id + ": " + error);
                         ps.setLong(3, now);
@@ -119,7 +119,7 @@ public final class DeadLetterStore {
      * when it failed, due at once. Returns false when the letter was already replayed (a second
      * replay request must not send the message twice).
      */
-    public boolean markReplayed(DeadLetter letter) {
+    public boolean markReplayed(DeadLetter letter, String owner, long leaseUntil) {
         long now = clock.getAsLong();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -138,14 +138,15 @@ public final class DeadLetterStore {
                 if (letter.actionId() != null && letter.actionStatus() != null
                         && !ActionStatus.fromWire(letter.actionStatus()).isFinal()) {
                     try (PreparedStatement ps = c.prepareStatement("UPDATE action SET status = ?, reason = NULL,"
-                            + " attempts = 0, next_run_at = ?, claimed_until = ?, finished_at = NULL, updated_at = ?"
-                            + " WHERE id = ?")) {
+                            + " attempts = 0, next_run_at = ?, owner = ?, lease_until = ?, finished_at = NULL,"
+                            + " updated_at = ? WHERE id = ?")) {
                         ps.setString(1, letter.actionStatus());
                         ps.setLong(2, now);
-                        // Claimed for the replayed message itself, so the dispatcher does not also take it.
-                        ps.setLong(3, now + 60_000);
-                        ps.setLong(4, now);
-                        ps.setString(5, letter.actionId());
+                        // Held by the replaying instance, which sends the original message on at once.
+                        ps.setString(3, owner);
+                        ps.setLong(4, leaseUntil);
+                        ps.setLong(5, now);
+                        ps.setString(6, letter.actionId());
                         ps.executeUpdate();
                     }
                 }

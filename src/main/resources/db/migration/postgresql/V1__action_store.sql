@@ -28,8 +28,11 @@ CREATE TABLE action (
     attempts         INT          NOT NULL DEFAULT 0,
     log_cursor       INT          NOT NULL DEFAULT 0,
     next_run_at      BIGINT,
-    claimed_until    BIGINT,
+    owner            VARCHAR(100),
+    lease_until      BIGINT,
     launch_sent_at   BIGINT,
+    orphan_check     BOOLEAN      NOT NULL DEFAULT FALSE,
+    evidence         TEXT,
     started_at       BIGINT,
     deadline_at      BIGINT,
     created_at       BIGINT       NOT NULL,
@@ -38,6 +41,7 @@ CREATE TABLE action (
     CONSTRAINT action_alert_fk FOREIGN KEY (alert_id) REFERENCES alert (id)
 );
 CREATE INDEX action_due_idx ON action (next_run_at);
+CREATE INDEX action_owner_idx ON action (owner, next_run_at);
 CREATE INDEX action_alert_idx ON action (alert_id);
 CREATE INDEX action_created_idx ON action (created_at);
 
@@ -74,3 +78,13 @@ CREATE TABLE dead_letter (
     replayed_at  BIGINT
 );
 CREATE INDEX dead_letter_created_idx ON dead_letter (created_at);
+
+-- The bridges sharing this database: each one heartbeats here; the live ones split the work and
+-- the Job API budget between them.
+CREATE TABLE bridge_instance (
+    id            VARCHAR(100) NOT NULL PRIMARY KEY,
+    host          VARCHAR(200),
+    started_at    BIGINT       NOT NULL,
+    heartbeat_at  BIGINT       NOT NULL,
+    stopped_at    BIGINT
+);

@@ -1,0 +1,113 @@
+package io.alertjobbridge.cluster;
+
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+
+import io.alertjobbridge.store.ActionStore;
+import io.alertjobbridge.store.InstanceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This bridge's place among the bridges sharing the database. The database's own row locks are the
+ * only coordinator: each instance heartbeats, renews the lease on every action it holds in one
+ * statement, and takes over actions whose lease ran out. The live instances (heartbeat within one
+ * lease) also split the Job API budget evenly, so their sum never exceeds it.
+ */
+public final class ClusterMembership {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterMembership.class);
+
+    private final String instanceId;
+    private final String host;
+    private final long leaseMs;
+    private final int totalCallsPerSecond;
+    private final InstanceStore instances;
+    private final ActionStore actions;
+    private final IntConsumer budgetShare;
+    private final LongSupplier clock;
+    private volatile long renewedAt;
+    private volatile int liveInstances = 1;
+    private volatile boolean stopping;
+
+    public ClusterMembership(String instanceId, String host, long leaseMs, int totalCallsPerSecond,
+                             InstanceStore instances, ActionStore actions, IntConsumer budgetShare, LongSupplier clock) {
+        if (leaseMs < 1000) {
+            throw new IllegalArgumentException("bridge.cluster.lease-ms must be at least 1000, got " + leaseMs);
+        }
+        this.instanceId = instanceId;
+        this.host = host;
+        this.leaseMs = leaseMs;
+        this.totalCallsPerSecond = totalCallsPerSecond;
+        this.instances = instances;
+        this.actions = actions;
+        this.budgetShare = budgetShare;
+        this.clock = clock;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public long leaseMs() {
+        return leaseMs;
+    }
+
+    public void join() {
+        instances.register(instanceId, host);
+        renew();
+        LOG.info("Instance {} joined: {} live instance(s) share the work and {} Job API calls per second",
+                instanceId, liveInstances, totalCallsPerSecond);
+    }
+
+    /** Heartbeat, lease renewal and budget share; runs every third of a lease. */
+    public void renew() {
+        if (stopping) {
+            return;
+        }
+        long now = clock.getAsLong();
+        instances.heartbeat(instanceId);
+        int held = actions.renewLeases(instanceId, now + leaseMs);
+        renewedAt = now;
+        int live = instances.liveCount(leaseMs);
+        if (live != liveInstances) {
+            LOG.info("Instance {}: {} live instance(s) now; this one holds {} action(s) and may make {} Job API"
+                    + " calls per second", instanceId, live, held, share(live));
+        }
+        liveInstances = live;
+        budgetShare.accept(share(live));
+    }
+
+    int share(int live) {
+        return Math.max(1, totalCallsPerSecond / Math.max(1, live));
+    }
+
+    /**
+     * True while this instance's leases are surely still its own: renewed less than two thirds of a
+     * lease ago. Past that, another instance may be about to take its actions, so it starts no new step.
+     */
+    public boolean holdsLeases() {
+        return !stopping && clock.getAsLong() - renewedAt < leaseMs * 2 / 3;
+    }
+
+    public int liveInstances() {
+        return liveInstances;
+    }
+
+    /** Lease expiry for actions taken now. */
+    public long leaseUntil() {
+        return clock.getAsLong() + leaseMs;
+    }
+
+    /** On a graceful stop: hand every held action back at once instead of letting the leases run out. */
+    public void leave() {
+        stopping = true;
+        int released = actions.releaseLeases(instanceId);
+        instances.stopped(instanceId);
+        LOG.info("Instance {} left the cluster and released {} action(s) to the other instances", instanceId, released);
+    }
+
+    public boolean stopping() {
+        return stopping;
+    }
+}

@@ -1,0 +1,91 @@
+-- The action store. Every step of an action's lifecycle is committed here before the next one
+-- starts; whatever the process holds in memory is only a cache of these rows.
+-- MySQL/MariaDB variant: MEDIUMTEXT where a log or payload may pass 64 KiB.
+-- Times are epoch milliseconds (BIGINT) so the same schema reads the same on H2, PostgreSQL and MySQL.
+
+CREATE TABLE alert (
+    id           VARCHAR(128) NOT NULL PRIMARY KEY,
+    source       VARCHAR(32)  NOT NULL,
+    received_at  BIGINT       NOT NULL,
+    payload      MEDIUMTEXT         NOT NULL
+);
+
+CREATE TABLE action (
+    id               VARCHAR(36)  NOT NULL PRIMARY KEY,
+    alert_id         VARCHAR(128) NOT NULL,
+    action_name      VARCHAR(200) NOT NULL,
+    plan_id          BIGINT       NOT NULL,
+    bk_biz_id        BIGINT       NOT NULL,
+    timeout_s        INT          NOT NULL,
+    status           VARCHAR(32)  NOT NULL,
+    outcome          VARCHAR(32),
+    reason           MEDIUMTEXT,
+    job_error        MEDIUMTEXT,
+    job_instance_id  BIGINT,
+    job_url          VARCHAR(1024),
+    job_status       INT,
+    global_var_list  MEDIUMTEXT,
+    steps            MEDIUMTEXT,
+    attempts         INT          NOT NULL DEFAULT 0,
+    log_cursor       INT          NOT NULL DEFAULT 0,
+    next_run_at      BIGINT,
+    owner            VARCHAR(100),
+    lease_until      BIGINT,
+    launch_sent_at   BIGINT,
+    orphan_check     BOOLEAN      NOT NULL DEFAULT FALSE,
+    evidence         MEDIUMTEXT,
+    started_at       BIGINT,
+    deadline_at      BIGINT,
+    created_at       BIGINT       NOT NULL,
+    updated_at       BIGINT       NOT NULL,
+    finished_at      BIGINT,
+    CONSTRAINT action_alert_fk FOREIGN KEY (alert_id) REFERENCES alert (id)
+);
+CREATE INDEX action_due_idx ON action (next_run_at);
+CREATE INDEX action_owner_idx ON action (owner, next_run_at);
+CREATE INDEX action_alert_idx ON action (alert_id);
+CREATE INDEX action_created_idx ON action (created_at);
+
+-- Per host and step: what Job reported and the log it kept (cut at bridge.job.max-log-bytes).
+CREATE TABLE action_host_result (
+    action_id         VARCHAR(36)  NOT NULL,
+    seq               INT          NOT NULL,
+    step_instance_id  BIGINT       NOT NULL,
+    step_name         VARCHAR(200),
+    step_type         INT,
+    ip                VARCHAR(64),
+    bk_cloud_id       BIGINT,
+    bk_host_id        BIGINT,
+    status            INT,
+    exit_code         INT,
+    error_code        INT,
+    log_content       MEDIUMTEXT,
+    log_truncated     BOOLEAN      NOT NULL DEFAULT FALSE,
+    PRIMARY KEY (action_id, seq),
+    CONSTRAINT host_result_action_fk FOREIGN KEY (action_id) REFERENCES action (id)
+);
+
+-- Exchanges that still failed after their retries: the original message, the error, where, when.
+CREATE TABLE dead_letter (
+    id           VARCHAR(36)  NOT NULL PRIMARY KEY,
+    action_id    VARCHAR(36),
+    action_status VARCHAR(32),
+    route_id     VARCHAR(200),
+    endpoint     VARCHAR(1024),
+    error        MEDIUMTEXT         NOT NULL,
+    body         MEDIUMTEXT,
+    status       VARCHAR(16)  NOT NULL,
+    created_at   BIGINT       NOT NULL,
+    replayed_at  BIGINT
+);
+CREATE INDEX dead_letter_created_idx ON dead_letter (created_at);
+
+-- The bridges sharing this database: each one heartbeats here; the live ones split the work and
+-- the Job API budget between them.
+CREATE TABLE bridge_instance (
+    id            VARCHAR(100) NOT NULL PRIMARY KEY,
+    host          VARCHAR(200),
+    started_at    BIGINT       NOT NULL,
+    heartbeat_at  BIGINT       NOT NULL,
+    stopped_at    BIGINT
+);
