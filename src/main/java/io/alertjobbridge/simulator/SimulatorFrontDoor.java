@@ -3,15 +3,20 @@ package io.alertjobbridge.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the ESB and the API gateway do in front of Job, minus the network: count the call, apply an injected
- * fault, check the method (gateway), read the parameters, check the credentials, ask {@link JobSimulator}, and
+ * What the ESB and the API gateway do in front of Job, minus the network: count the call, check the method
+ * (gateway), apply an injected fault, read the parameters, check the credentials, ask {@link JobSimulator}, and
  * wrap the answer in the door's envelope. Order matters and follows the real layers: a gateway refuses a wrong
  * method or missing credentials before Job sees anything; the ESB must parse the body to find the credentials.
+ * <p>
+ * An {@code answer_delay_ms} fault changes only when the answer leaves, which the caller controls, so it takes
+ * two steps: {@link #claimAnswerDelay} takes the fault before the call is served, {@link #handleClaimed} serves
+ * it as usual, and the caller holds the answer. {@link #handle} never uses such a fault.
  */
 final class SimulatorFrontDoor {
 
@@ -33,13 +38,39 @@ final class SimulatorFrontDoor {
         this.clock = clock;
     }
 
+    /**
+     * Serves a call now. An answer-delay fault next in line is left alone: {@link SimulatorDelayedAnswers} claims
+     * those before the route runs, so one reaches here only when it was posted (or came to the front) just after
+     * that check; this call is then served without it and the fault waits for the next call.
+     */
     SimulatorReply handle(HttpCall call) {
-        SimulatorReply reply = decide(call);
+        return handle(call, api -> faults.take(api, fault -> !fault.delaysAnswer()));
+    }
+
+    /**
+     * Uses up one call of the answer-delay fault this call meets next; null, using nothing, when its next fault is
+     * of another kind, when none is pending, or when the call is refused before faults apply (unknown API, or a
+     * method the gateway does not register for it).
+     */
+    SimulatorFaults.Fault claimAnswerDelay(Door door, String apiName, String method) {
+        return JobApi.byName(apiName)
+                .filter(api -> methodRegistered(door, api, method))
+                .map(api -> faults.take(api.apiName(), SimulatorFaults.Fault::delaysAnswer))
+                .orElse(null);
+    }
+
+    /** Serves a call whose answer-delay fault {@link #claimAnswerDelay} took: acts now and returns the normal answer. */
+    SimulatorReply handleClaimed(HttpCall call, SimulatorFaults.Fault claimed) {
+        return handle(call, api -> claimed);
+    }
+
+    private SimulatorReply handle(HttpCall call, Function<String, SimulatorFaults.Fault> faultFor) {
+        SimulatorReply reply = decide(call, faultFor);
         // The gateway stamps every answer with its request id, whoever produced the body.
         return call.door() == Door.ESB ? reply : reply.withHeader("X-Bkapi-Request-Id", SimulatorEnvelopes.requestId(32));
     }
 
-    private SimulatorReply decide(HttpCall call) {
+    private SimulatorReply decide(HttpCall call, Function<String, SimulatorFaults.Fault> faultFor) {
         Optional<JobApi> api = JobApi.byName(call.api());
         calls.record(api.map(JobApi::apiName).orElse(UNKNOWN_API), clock.getAsLong());
         if (api.isEmpty()) {
@@ -48,21 +79,28 @@ final class SimulatorFrontDoor {
                             "Component [" + call.api() + "] not found"))
                     : apiNotFound();
         }
-        if (call.door() != Door.ESB && !api.get().gatewayMethod().equalsIgnoreCase(call.method())) {
+        if (!methodRegistered(call.door(), api.get(), call.method())) {
             return apiNotFound();
         }
-        SimulatorFaults.Fault fault = faults.take(api.get().apiName());
-        if (fault != null && !fault.dropAfterActing()) {
+        SimulatorFaults.Fault fault = faultFor.apply(api.get().apiName());
+        SimulatorFaults.Kind kind = fault == null ? null : fault.kind();
+        if (kind == SimulatorFaults.Kind.HTTP_STATUS) {
             return infrastructure(call.door(), fault.reply());
         }
         try {
             SimulatorReply reply = act(call, api.get());
-            return fault != null ? infrastructure(call.door(), SimulatorEnvelopes.backendTimeout()) : reply;
+            return kind == SimulatorFaults.Kind.DROP_AFTER_ACTING
+                    ? infrastructure(call.door(), SimulatorEnvelopes.backendTimeout()) : reply;
         } catch (RuntimeException e) {
             LOG.warn("Job simulator failed on {} {}; answering Job's internal error", call.method(), call.api(), e);
             return infrastructure(call.door(), SimulatorReply.json(500, SimulatorEnvelopes.job(JobResult.error(
                     new JobApiException(JobApiException.INTERNAL_ERROR, "Internal Server Error")))));
         }
+    }
+
+    /** The ESB takes any method; the gateway registers one per API and answers 404 to the others. */
+    private static boolean methodRegistered(Door door, JobApi api, String method) {
+        return door == Door.ESB || api.gatewayMethod().equalsIgnoreCase(method);
     }
 
     /** A reply made by a layer in front of Job; through the ESB a JSON body still carries the ESB request id. */

@@ -12,7 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -116,6 +120,70 @@ class JobSimulatorRoutesTest {
     }
 
     @Test
+    void answer_delay_creates_the_instance_at_once_and_answers_after_the_delay() throws Exception {
+        start(Map.of());
+        long delayMs = 1500;
+        HttpResponse<String> added = postFault("{\"api\": \"execute_job_plan\", \"answer_delay_ms\": " + delayMs + ", \"count\": 1}");
+        JsonNode pending = json(send(HttpRequest.newBuilder(uri("/simulator/faults")).GET())).path("faults");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).path("answer_delay_ms").asLong()).isEqualTo(delayMs);
+        assertThat(pending.get(0).path("count").asInt()).isEqualTo(1);
+
+        long createdFrom = System.currentTimeMillis() - 1;
+        long sentAt = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(HttpRequest.newBuilder(uri(JobSimulatorRoutes.GATEWAY_PATH + "execute_job_plan"))
+                .header("X-Bkapi-Authorization", AUTH).header("Content-Type", "application/json").header("X-Secret", "do-not-echo")
+                .POST(HttpRequest.BodyPublishers.ofString("{" + SCOPE + ", \"job_plan_id\": 1000043}"))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode listed = await().atMost(Duration.ofMillis(delayMs)).pollInterval(Duration.ofMillis(20))
+                .until(() -> instances(createdFrom), page -> page.path("total").asInt() == 1);
+        long id = listed.at("/data/0/job_instance_id").asLong();
+        HttpResponse<String> statusDuringWait = getStatus(id);
+        assertThat(answer).as("the answer is still held while the instance already exists").isNotDone();
+        assertThat(statusDuringWait.statusCode()).isEqualTo(200);
+        assertThat(json(statusDuringWait).at("/data/job_instance/job_instance_id").asLong()).isEqualTo(id);
+
+        HttpResponse<String> launched = answer.get(20, TimeUnit.SECONDS);
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
+        assertThat(elapsedMs).isGreaterThanOrEqualTo(delayMs);
+        assertThat(launched.statusCode()).isEqualTo(200);
+        assertThat(json(launched).at("/data/job_instance_id").asLong()).isEqualTo(id);
+        assertThat(launched.headers().firstValue("X-Bkapi-Request-Id")).isPresent();
+        assertThat(launched.headers().map().keySet()).noneMatch(h -> h.equalsIgnoreCase("X-Secret")
+                || h.equalsIgnoreCase("X-Bkapi-Authorization"));
+        assertThat(json(send(HttpRequest.newBuilder(uri("/simulator/faults")).GET())).path("faults")).isEmpty();
+        assertThat(json(send(HttpRequest.newBuilder(uri("/simulator/calls")).GET())).at("/execute_job_plan_by_plan/1000043").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void held_answers_leave_the_server_free_to_answer_other_calls() throws Exception {
+        start(Map.of());
+        // More held calls than Vert.x has worker threads (20 by default): were each holding one, the status call
+        // below would queue behind them and come back only after they had answered.
+        int held = 30;
+        postFault("{\"api\": \"execute_job_plan\", \"answer_delay_ms\": 3000, \"count\": " + held + "}");
+        long createdFrom = System.currentTimeMillis() - 1;
+
+        List<CompletableFuture<HttpResponse<String>>> launches = IntStream.range(0, held)
+                .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(uri(JobSimulatorRoutes.ESB_PATH + "execute_job_plan"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{" + ESB_CREDENTIALS + ", " + SCOPE + ", \"job_plan_id\": 1000043}"))
+                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        JsonNode listed = await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> instances(createdFrom), page -> page.path("total").asInt() == held);
+        HttpResponse<String> status = getStatus(listed.at("/data/0/job_instance_id").asLong());
+
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(launches).as("every launch answer is still held").noneMatch(CompletableFuture::isDone);
+        CompletableFuture.allOf(launches.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        assertThat(launches).allSatisfy(l -> assertThat(json(l.get()).path("code").asInt()).isZero());
+    }
+
+    @Test
     void adds_no_routes_when_a_job_platform_is_configured() throws Exception {
         start(Map.of("bridge.job.base-url", "https://bkapi.example.com/api/bk-job/prod"));
 
@@ -144,6 +212,18 @@ class JobSimulatorRoutesTest {
         context.addRoutes(new JobSimulatorRoutes());
         context.start();
         base = "http://localhost:" + context.hasService(VertxPlatformHttpServer.class).getPort();
+    }
+
+    private HttpResponse<String> postFault(String fault) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/simulator/faults")).POST(HttpRequest.BodyPublishers.ofString(fault)));
+    }
+
+    /** get_job_instance_list's page of instances created since {@code createdFrom}. */
+    private JsonNode instances(long createdFrom) throws Exception {
+        String query = "bk_scope_type=biz&bk_scope_id=2&create_time_start=" + createdFrom
+                + "&create_time_end=" + (System.currentTimeMillis() + 60_000) + "&length=1";
+        return json(send(HttpRequest.newBuilder(uri(JobSimulatorRoutes.GATEWAY_PATH + "get_job_instance_list?" + query))
+                .header("X-Bkapi-Authorization", AUTH).GET())).path("data");
     }
 
     private JsonNode status(long id) throws Exception {

@@ -162,6 +162,47 @@ class SimulatorFrontDoorTest {
     }
 
     @Test
+    void answer_delay_is_claimed_before_serving_and_the_claimed_call_acts_and_answers_normally() {
+        hooks.faults("POST", "{\"api\": \"execute_job_plan\", \"answer_delay_ms\": 8000}");
+        String body = "{" + SCOPE + ", \"job_plan_id\": 1000043}";
+
+        SimulatorFaults.Fault claimed = door.claimAnswerDelay(Door.GATEWAY, "execute_job_plan", "POST");
+        SimulatorReply reply = door.handleClaimed(new HttpCall(Door.GATEWAY, "execute_job_plan", "POST", null, body, GOOD_HEADER, null), claimed);
+
+        assertThat(claimed.answerDelayMs()).isEqualTo(8000);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.headers()).containsKey("X-Bkapi-Request-Id");
+        assertThat(json(reply).at("/data/job_instance_id").asLong()).isPositive();
+        assertThat(simulator.instanceCount()).isEqualTo(1);
+        assertThat(json(hooks.calls()).at("/execute_job_plan_by_plan/1000043").asInt()).isEqualTo(1);
+        assertThat(json(hooks.faults("GET", null)).path("faults")).isEmpty();
+    }
+
+    @Test
+    void answer_delay_is_not_claimed_by_calls_refused_before_faults_apply() {
+        hooks.faults("POST", "{\"api\": \"execute_job_plan\", \"answer_delay_ms\": 8000}");
+
+        assertThat(door.claimAnswerDelay(Door.GATEWAY, "execute_job_plan", "GET")).as("wrong gateway method").isNull();
+        assertThat(door.claimAnswerDelay(Door.ESB, "no_such_api", "POST")).isNull();
+        assertThat(door.claimAnswerDelay(Door.GATEWAY, "get_job_instance_status", "GET")).as("another API").isNull();
+        assertThat(door.claimAnswerDelay(Door.ESB, "execute_job_plan", "GET")).as("the ESB takes any method").isNotNull();
+    }
+
+    @Test
+    void an_unclaimed_answer_delay_is_left_for_the_next_call_by_the_immediate_path() {
+        hooks.faults("POST", "{\"api\": \"execute_job_plan\", \"answer_delay_ms\": 8000}");
+        hooks.faults("POST", "{\"api\": \"execute_job_plan\", \"http_status\": 503}");
+
+        SimulatorReply served = esb("execute_job_plan", "{" + ESB_CREDENTIALS + ", " + SCOPE + ", \"job_plan_id\": 1000043}");
+
+        assertThat(served.status()).as("neither the delay nor the 503 behind it").isEqualTo(200);
+        assertThat(json(hooks.faults("GET", null)).path("faults")).hasSize(2);
+        assertThat(door.claimAnswerDelay(Door.ESB, "execute_job_plan", "POST")).isNotNull();
+        assertThat(esb("execute_job_plan", "{" + ESB_CREDENTIALS + ", " + SCOPE + ", \"job_plan_id\": 1000043}").status())
+                .isEqualTo(503);
+    }
+
+    @Test
     void lose_answer_plan_answers_504_after_creating_the_job() {
         SimulatorReply reply = gateway("execute_job_plan", "POST", "{" + SCOPE + ", \"job_plan_id\": 2004}", GOOD_HEADER);
 
@@ -174,6 +215,10 @@ class SimulatorFrontDoorTest {
         assertThat(hooks.faults("POST", "{\"api\": \"nope\", \"http_status\": 503}").status()).isEqualTo(400);
         assertThat(hooks.faults("POST", "{\"api\": \"execute_job_plan\"}").status()).isEqualTo(400);
         assertThat(hooks.faults("POST", "[]").status()).isEqualTo(400);
+        SimulatorReply twoKinds = hooks.faults("POST", "{\"api\": \"execute_job_plan\", \"http_status\": 503, \"answer_delay_ms\": 10}");
+        assertThat(twoKinds.status()).isEqualTo(400);
+        assertThat(json(twoKinds).path("error").asText()).startsWith("Fault not accepted: give exactly one of");
+        assertThat(json(hooks.faults("GET", null)).path("faults")).isEmpty();
     }
 
     @Test
