@@ -133,7 +133,7 @@ class StoreOnEveryDatabaseTest {
             store.saveHostResults(id, 0, List.of(host));
             assertThat(store.hostResults(id)).containsExactly(host);
 
-            DeadLetter letter = letters.store("dl-1", id, "start-job", "direct://call-job-api", "Job down", id);
+            DeadLetter letter = letters.store("dl-1", id, "me", "start-job", "direct://call-job-api", "Job down", id);
             assertThat(letter.actionStatus()).isEqualTo("received");
             assertThat(store.find(id).orElseThrow().status()).isEqualTo(ActionStatus.FAILURE);
             assertThat(letters.markReplayed(letter, "me", clock.get() + 60_000)).isTrue();
