@@ -116,7 +116,7 @@ public final class BridgeBeans implements CamelConfiguration {
                 replies, gate));
         registry.bind("actionQueries", new ActionQueries(actionStore, json));
         registry.bind("deadLetterQueries", new DeadLetterQueries(deadLetterStore, cluster));
-        registry.bind("deadLetters", new DeadLetters(deadLetterStore));
+        registry.bind("deadLetters", new DeadLetters(deadLetterStore, cluster.instanceId()));
         registry.bind("actionLifecycle", new ActionLifecycle(actionStore, catalog, mapper, lifecycle, json, CLOCK,
                 cluster.instanceId()));
         registry.bind("actionDispatcher", new ActionDispatcher(actionStore, cluster,

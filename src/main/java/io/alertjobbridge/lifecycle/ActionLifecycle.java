@@ -516,6 +516,9 @@ public final class ActionLifecycle {
 
     /** The longest prefix of at most maxBytes that does not split a UTF-8 character. */
     static String cutUtf8(byte[] bytes, int maxBytes) {
+        if (bytes.length <= maxBytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
         int end = maxBytes;
         while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
             end--;

@@ -18,9 +18,11 @@ public final class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private final DeadLetterStore store;
+    private final String owner;
 
-    public DeadLetters(DeadLetterStore store) {
+    public DeadLetters(DeadLetterStore store, String owner) {
         this.store = store;
+        this.owner = owner;
     }
 
     public void store(Exchange exchange) {
@@ -32,7 +34,7 @@ public final class DeadLetters {
         ActionRecord action = exchange.getVariable(LifecycleVariables.ACTION, ActionRecord.class);
         String body = action != null ? action.id() : exchange.getMessage().getBody(String.class);
         String message = error == null ? "unknown error" : describe(error);
-        DeadLetter letter = store.store(UUID.randomUUID().toString(), body, routeId, endpoint, message, body);
+        DeadLetter letter = store.store(UUID.randomUUID().toString(), body, owner, routeId, endpoint, message, body);
         LOG.error("Dead letter {} from route {} (action {}): {}", letter.id(), routeId, letter.actionId(), message, error);
     }
 

@@ -36,8 +36,10 @@ public record LifecycleSettings(
     /** Exponential back-off for the n-th retry (1-based): initial, 2x, 4x ... capped at the maximum. */
     public long backoffMs(int attempt) {
         int shift = Math.min(Math.max(attempt - 1, 0), 30);
-        long delay = retryInitialDelayMs << shift;
-        return delay <= 0 || delay > retryMaxDelayMs ? retryMaxDelayMs : delay;
+        if (retryInitialDelayMs > (retryMaxDelayMs >> shift)) {
+            return retryMaxDelayMs;
+        }
+        return retryInitialDelayMs << shift;
     }
 
     /**

@@ -27,10 +27,13 @@ public final class DeadLetterStore {
     }
 
     /**
-     * Stores the letter and, when it belongs to an action that is not final yet, ends that action as
-     * failure with the reason, in the same transaction.
+     * Stores the letter and, when it belongs to an action that {@code owner} still holds and that is
+     * not final yet, ends that action as failure with the reason, in the same transaction. An
+     * instance that lost the action (its lease ran out, another took over) or that lost a race with a
+     * final commit only leaves the letter: it never ends an action someone else is running.
      */
-    public DeadLetter store(String id, String actionId, String routeId, String endpoint, String error, String body) {
+    public DeadLetter store(String id, String actionId, String owner, String routeId, String endpoint, String error,
+                            String body) {
         long now = clock.getAsLong();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -60,12 +63,15 @@ public final class DeadLetterStore {
                 }
                 if (actionStatus != null && !ActionStatus.fromWire(actionStatus).isFinal()) {
                     try (PreparedStatement ps = c.prepareStatement("UPDATE action SET status = ?, reason = ?,"
-                            + " next_run_at = NULL, finished_at = ?, updated_at = ? WHERE id = ?")) {
+                            + " next_run_at = NULL, finished_at = ?, updated_at = ? WHERE id = ? AND owner = ?"
+                            + " AND status = ?")) {
                         ps.setString(1, ActionStatus.FAILURE.wireName());
                         ps.setString(2, "dead letter " + id + ": " + error);
                         ps.setLong(3, now);
                         ps.setLong(4, now);
                         ps.setString(5, actionId);
+                        ps.setString(6, owner);
+                        ps.setString(7, actionStatus);
                         ps.executeUpdate();
                     }
                 }

@@ -44,6 +44,7 @@ CREATE INDEX action_due_idx ON action (next_run_at);
 CREATE INDEX action_owner_idx ON action (owner, next_run_at);
 CREATE INDEX action_alert_idx ON action (alert_id);
 CREATE INDEX action_created_idx ON action (created_at);
+CREATE INDEX action_finished_idx ON action (finished_at);
 
 -- Per host and step: what Job reported and the log it kept (cut at bridge.job.max-log-bytes).
 CREATE TABLE action_host_result (
