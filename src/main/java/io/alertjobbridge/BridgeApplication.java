@@ -18,12 +18,17 @@ public final class BridgeApplication {
     }
 
     public static void main(String[] args) throws Exception {
+        LogFormat.apply(configFile());
         Main main = new Main(BridgeApplication.class);
         main.setDefaultPropertyPlaceholderLocation(configLocation());
         main.run(args);
     }
 
     static String configLocation() {
-        return "file:" + System.getProperty(CONFIG_LOCATION_PROPERTY, "application.properties");
+        return "file:" + configFile();
+    }
+
+    static String configFile() {
+        return System.getProperty(CONFIG_LOCATION_PROPERTY, "application.properties");
     }
 }

@@ -10,6 +10,7 @@ import io.alertjobbridge.intake.BadRequestException;
 import io.alertjobbridge.store.ActionRecord;
 import io.alertjobbridge.store.ActionStatus;
 import io.alertjobbridge.store.ActionStore;
+import io.alertjobbridge.store.CallbackStore;
 
 /** GET /api/v1/actions/{id} and GET /api/v1/actions?status=&alert_id=&limit=. */
 public final class ActionQueries {
@@ -18,16 +19,31 @@ public final class ActionQueries {
     static final int MAX_LIMIT = 1000;
 
     private final ActionStore store;
+    private final CallbackStore callbacks;
     private final ObjectMapper json;
 
-    public ActionQueries(ActionStore store, ObjectMapper json) {
+    public ActionQueries(ActionStore store, CallbackStore callbacks, ObjectMapper json) {
         this.store = store;
+        this.callbacks = callbacks;
         this.json = json;
     }
 
     public Map<String, Object> get(String id) {
         ActionRecord action = store.find(id).orElseThrow(() -> new NotFoundException("no action with id '" + id + "'"));
-        return ActionView.full(action, store.hostResults(id), json);
+        Map<String, Object> view = ActionView.full(action, store.hostResults(id), json);
+        List<Map<String, Object>> delivered = new ArrayList<>();
+        for (CallbackStore.Callback cb : callbacks.ofAction(id)) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", cb.id());
+            c.put("url", cb.url());
+            c.put("status", cb.status());
+            c.put("attempts", cb.attempts());
+            c.put("last_error", cb.lastError());
+            c.put("delivered_at", ActionView.time(cb.deliveredAt()));
+            delivered.add(c);
+        }
+        view.put("callbacks", delivered);
+        return view;
     }
 
     public Map<String, Object> list(String status, String alertId, String limit) {

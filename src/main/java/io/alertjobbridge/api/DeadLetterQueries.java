@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.alertjobbridge.cluster.ClusterMembership;
 import io.alertjobbridge.intake.BadRequestException;
+import io.alertjobbridge.observe.BridgeMetrics;
 import io.alertjobbridge.store.DeadLetter;
 import io.alertjobbridge.store.DeadLetterStore;
 
@@ -18,10 +19,12 @@ public final class DeadLetterQueries {
 
     private final DeadLetterStore store;
     private final ClusterMembership cluster;
+    private final BridgeMetrics metrics;
 
-    public DeadLetterQueries(DeadLetterStore store, ClusterMembership cluster) {
+    public DeadLetterQueries(DeadLetterStore store, ClusterMembership cluster, BridgeMetrics metrics) {
         this.store = store;
         this.cluster = cluster;
+        this.metrics = metrics;
     }
 
     public Map<String, Object> list(String status, String limit) {
@@ -47,6 +50,7 @@ public final class DeadLetterQueries {
         if (!store.markReplayed(letter, cluster.instanceId(), cluster.leaseUntil())) {
             throw new BadRequestException(409, "already_replayed", null, "dead letter '" + id + "' was replayed already");
         }
+        metrics.deadLetter("replayed");
         return view(store.find(id).orElseThrow(() -> new NotFoundException("no dead letter with id '" + id + "'")));
     }
 

@@ -3,6 +3,9 @@ package io.alertjobbridge.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -36,6 +39,13 @@ import io.alertjobbridge.store.ActionStore;
 import io.alertjobbridge.store.Database;
 import io.alertjobbridge.store.DeadLetterStore;
 import io.alertjobbridge.store.InstanceStore;
+import io.alertjobbridge.store.CallbackStore;
+import io.alertjobbridge.callback.CallbackTargets;
+import io.alertjobbridge.callback.ResultCallbacks;
+import io.alertjobbridge.job.JobApiReachability;
+import io.alertjobbridge.observe.BridgeHealthChecks;
+import io.alertjobbridge.observe.BridgeMetrics;
+import org.apache.camel.health.HealthCheckRegistry;
 import io.alertjobbridge.store.Retention;
 import io.alertjobbridge.cluster.ClusterMembership;
 import io.alertjobbridge.cluster.ClusterQueries;
@@ -85,6 +95,9 @@ public final class BridgeBeans implements CamelConfiguration {
         ActionCatalog catalog = loadActions(mapper, p.string("bridge.actions.dir"));
 
         ApiReplies replies = new ApiReplies(json);
+        BridgeMetrics metrics = new BridgeMetrics(context);
+        metrics.inFlightFrom(actionStore::countInFlight);
+        registry.bind("bridgeMetrics", metrics);
         LifecycleSettings lifecycle = new LifecycleSettings(p.longValue("bridge.job.poll-interval-ms"),
                 p.integer("bridge.job.max-log-bytes"), p.bool("bridge.job.two-phase-launch"),
                 p.integer("bridge.job.max-retries"), p.longValue("bridge.job.retry-initial-delay-ms"),
@@ -114,15 +127,26 @@ public final class BridgeBeans implements CamelConfiguration {
         registry.bind("apiReplies", replies);
         registry.bind("alertEndpoint", new AlertEndpoint(new AlertIntake(new AlertValidator(), catalog, actionStore),
                 replies, gate));
-        registry.bind("actionQueries", new ActionQueries(actionStore, json));
-        registry.bind("deadLetterQueries", new DeadLetterQueries(deadLetterStore, cluster));
-        registry.bind("deadLetters", new DeadLetters(deadLetterStore, cluster.instanceId()));
+        registry.bind("actionQueries", new ActionQueries(actionStore, new CallbackStore(database.dataSource(), CLOCK), json));
+        registry.bind("deadLetterQueries", new DeadLetterQueries(deadLetterStore, cluster, metrics));
+        registry.bind("deadLetters", new DeadLetters(deadLetterStore, cluster.instanceId(), metrics));
+        CallbackStore callbackStore = new CallbackStore(database.dataSource(), CLOCK);
+        CallbackTargets callbackTargets = new CallbackTargets(p.list("bridge.callbacks.urls"),
+                Set.copyOf(p.list("bridge.callbacks.allowed-hosts")));
+        ResultCallbacks resultCallbacks = new ResultCallbacks(callbackTargets, actionName -> List.of(), callbackStore,
+                actionStore, deadLetterStore, json, CLOCK, p.integer("bridge.callbacks.max-attempts"),
+                p.longValue("bridge.callbacks.retry-initial-delay-ms"), p.longValue("bridge.callbacks.retry-max-delay-ms"),
+                2 * p.longValue("bridge.callbacks.timeout-ms") + 10_000);
+        registry.bind("resultCallbacks", resultCallbacks);
         registry.bind("actionLifecycle", new ActionLifecycle(actionStore, catalog, mapper, lifecycle, json, CLOCK,
-                cluster.instanceId()));
+                cluster.instanceId(), metrics, resultCallbacks));
         registry.bind("actionDispatcher", new ActionDispatcher(actionStore, cluster,
                 p.integer("bridge.lifecycle.dispatch-batch")));
-        registry.bind("jobHttp", new JobHttpExchange(encoder, new JobAnswerDecoder(json), new JobApiMetrics(context)));
-        registry.bind("jobApiBudget", new CallBudgetProcessor(budget));
+        JobApiReachability reachability = new JobApiReachability(CLOCK);
+        registry.bind("jobHttp", new JobHttpExchange(encoder, new JobAnswerDecoder(json), new JobApiMetrics(context),
+                reachability));
+        registry.bind("jobApiBudget", new CallBudgetProcessor(budget, metrics::budgetWait));
+        registerHealthChecks(context, database, reachability, metrics);
         registry.bind("cluster", cluster);
         registry.bind("clusterQueries", new ClusterQueries(cluster, instanceStore, actionStore, CLOCK));
         registry.bind("retention", new Retention(database.dataSource(), CLOCK, p.integer("bridge.retention.days"),
@@ -153,6 +177,22 @@ public final class BridgeBeans implements CamelConfiguration {
         } catch (Exception e) {
             throw new IllegalStateException("could not register the cluster lease release for shutdown", e);
         }
+    }
+
+    /** The database and Job API checks join Camel's own once the health registry exists (at start). */
+    private static void registerHealthChecks(CamelContext context, Database database, JobApiReachability reachability,
+                                             BridgeMetrics metrics) {
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStarted(CamelContext started) {
+                HealthCheckRegistry health = HealthCheckRegistry.get(started);
+                if (health != null) {
+                    health.register(BridgeHealthChecks.database(database));
+                    health.register(BridgeHealthChecks.jobApi(reachability));
+                }
+                metrics.bindGauges();
+            }
+        });
     }
 
     /** bridge.instance.id, else host name and HTTP port (stable across restarts, so a restart resumes its own leases). */
@@ -204,6 +244,11 @@ public final class BridgeBeans implements CamelConfiguration {
             String v = context.getPropertiesComponent().resolveProperty(key)
                     .orElseThrow(() -> new IllegalArgumentException("configuration key " + key + " is not set"));
             return context.resolvePropertyPlaceholders(v).trim();
+        }
+
+        /** A comma-separated list; empty entries are dropped. */
+        List<String> list(String key) {
+            return Arrays.stream(optional(key).split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
         }
 
         String optional(String key) {

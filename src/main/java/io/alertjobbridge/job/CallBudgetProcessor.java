@@ -1,6 +1,7 @@
 package io.alertjobbridge.job;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -17,9 +18,12 @@ public final class CallBudgetProcessor extends AsyncProcessorSupport {
     static final String PERMIT = "jobApiPermit";
 
     private final CallBudget budget;
+    private final LongConsumer waitedNanos;
 
-    public CallBudgetProcessor(CallBudget budget) {
+    /** @param waitedNanos told how long each call waited for its permit (a metric) */
+    public CallBudgetProcessor(CallBudget budget, LongConsumer waitedNanos) {
         this.budget = budget;
+        this.waitedNanos = waitedNanos;
     }
 
     @Override
@@ -34,7 +38,12 @@ public final class CallBudgetProcessor extends AsyncProcessorSupport {
                 }
             }
         });
-        if (budget.acquire(() -> callback.done(false))) {
+        long asked = System.nanoTime();
+        if (budget.acquire(() -> {
+            waitedNanos.accept(System.nanoTime() - asked);
+            callback.done(false);
+        })) {
+            waitedNanos.accept(0);
             callback.done(true);
             return true;
         }

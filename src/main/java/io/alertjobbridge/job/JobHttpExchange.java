@@ -20,11 +20,14 @@ public final class JobHttpExchange {
     private final JobRequestEncoder encoder;
     private final JobAnswerDecoder decoder;
     private final JobApiMetrics metrics;
+    private final JobApiReachability reachability;
 
-    public JobHttpExchange(JobRequestEncoder encoder, JobAnswerDecoder decoder, JobApiMetrics metrics) {
+    public JobHttpExchange(JobRequestEncoder encoder, JobAnswerDecoder decoder, JobApiMetrics metrics,
+                           JobApiReachability reachability) {
         this.encoder = encoder;
         this.decoder = decoder;
         this.metrics = metrics;
+        this.reachability = reachability;
     }
 
     public void prepare(Exchange exchange) {
@@ -56,6 +59,7 @@ public final class JobHttpExchange {
 
     private void answered(Exchange exchange, JobAnswer answer) {
         exchange.setVariable(ANSWER_VARIABLE, answer);
+        reachability.record(answer);
         Long started = exchange.getVariable(STARTED_VARIABLE, Long.class);
         JobCall call = exchange.getVariable(CALL_VARIABLE, JobCall.class);
         if (started != null && call != null) {

@@ -59,6 +59,7 @@ public final class ActionDispatcher {
             @Override
             public void onDone(Exchange done) {
                 inHand.remove(id);
+                ActionMdc.clear();
             }
         });
     }

@@ -24,6 +24,8 @@ import io.alertjobbridge.mapping.MappedVariables;
 import io.alertjobbridge.mapping.MappingException;
 import io.alertjobbridge.mapping.VariableMapper;
 import io.alertjobbridge.store.ActionRecord;
+import io.alertjobbridge.callback.ResultCallbacks;
+import io.alertjobbridge.observe.BridgeMetrics;
 import io.alertjobbridge.store.ActionStatus;
 import io.alertjobbridge.store.ActionStore;
 import io.alertjobbridge.store.ActionUpdate;
@@ -59,10 +61,15 @@ public final class ActionLifecycle {
     private final ObjectMapper json;
     private final LongSupplier clock;
     private final String owner;
+    private final BridgeMetrics metrics;
+    private final ResultCallbacks callbacks;
 
     public ActionLifecycle(ActionStore store, ActionCatalog catalog, VariableMapper mapper, LifecycleSettings settings,
-                           ObjectMapper json, LongSupplier clock, String owner) {
+                           ObjectMapper json, LongSupplier clock, String owner, BridgeMetrics metrics,
+                           ResultCallbacks callbacks) {
         this.owner = owner;
+        this.metrics = metrics;
+        this.callbacks = callbacks;
         this.store = store;
         this.catalog = catalog;
         this.mapper = mapper;
@@ -90,6 +97,8 @@ public final class ActionLifecycle {
         }
         exchange.setVariable(LifecycleVariables.ACTION, action);
         exchange.setVariable(LifecycleVariables.STAGE, Stage.of(action));
+        ActionMdc.set(action);
+        metrics.stepLag(now() - action.nextRunAt());
     }
 
     // ---- launch ----------------------------------------------------------------------------------
@@ -565,8 +574,19 @@ public final class ActionLifecycle {
         LOG.info("Action {} (alert {}): failure - {}", action.id(), action.alertId(), reason);
     }
 
+    /**
+     * Commits one step. A step that ends the action also queues its result callbacks in the same
+     * transaction, so an action never ends without them.
+     */
     private void commit(ActionRecord action, ActionUpdate update) {
-        store.apply(action.id(), owner, update);
+        Optional<ActionStatus> end = update.finalStatus();
+        if (end.isEmpty()) {
+            store.apply(action.id(), owner, update);
+            return;
+        }
+        String reason = update.reasonValue().orElse(action.reason());
+        store.apply(action.id(), owner, update, callbacks.forFinished(action, end.get(), reason, now()));
+        metrics.actionFinished(end.get().wireName(), action.actionName());
     }
 
     private JobSnapshot snapshot(ActionRecord action) {
@@ -588,8 +608,11 @@ public final class ActionLifecycle {
         }
     }
 
+    /** The action of this step; its ids go into the MDC of the thread running the step. */
     private static ActionRecord action(Exchange exchange) {
-        return exchange.getVariable(LifecycleVariables.ACTION, ActionRecord.class);
+        ActionRecord action = exchange.getVariable(LifecycleVariables.ACTION, ActionRecord.class);
+        ActionMdc.set(action);
+        return action;
     }
 
     private static JobAnswer answer(Exchange exchange) {

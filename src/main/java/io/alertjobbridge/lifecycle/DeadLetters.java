@@ -2,6 +2,7 @@ package io.alertjobbridge.lifecycle;
 
 import java.util.UUID;
 
+import io.alertjobbridge.observe.BridgeMetrics;
 import io.alertjobbridge.store.ActionRecord;
 import io.alertjobbridge.store.DeadLetter;
 import io.alertjobbridge.store.DeadLetterStore;
@@ -19,10 +20,12 @@ public final class DeadLetters {
 
     private final DeadLetterStore store;
     private final String owner;
+    private final BridgeMetrics metrics;
 
-    public DeadLetters(DeadLetterStore store, String owner) {
+    public DeadLetters(DeadLetterStore store, String owner, BridgeMetrics metrics) {
         this.store = store;
         this.owner = owner;
+        this.metrics = metrics;
     }
 
     public void store(Exchange exchange) {
@@ -35,6 +38,7 @@ public final class DeadLetters {
         String body = action != null ? action.id() : exchange.getMessage().getBody(String.class);
         String message = error == null ? "unknown error" : describe(error);
         DeadLetter letter = store.store(UUID.randomUUID().toString(), body, owner, routeId, endpoint, message, body);
+        metrics.deadLetter("stored");
         LOG.error("Dead letter {} from route {} (action {}): {}", letter.id(), routeId, letter.actionId(), message, error);
     }
 

@@ -253,6 +253,17 @@ public final class ActionStore {
         }
     }
 
+    /** Actions accepted and not final yet, across all instances. */
+    public long countInFlight() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM action WHERE next_run_at IS NOT NULL"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("could not count in-flight actions", e);
+        }
+    }
+
     /** In-flight actions per owner (null key: not owned yet). */
     public Map<String, Integer> inFlightByOwner() {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
@@ -276,22 +287,46 @@ public final class ActionStore {
      * @throws LeaseLostException when the action is no longer this owner's
      */
     public void apply(String actionId, String owner, ActionUpdate update) {
+        apply(actionId, owner, update, List.of());
+    }
+
+    /**
+     * Commits the step and, in the same transaction, the result callbacks it triggers (a final step),
+     * so an action never ends without its callbacks queued.
+     */
+    public void apply(String actionId, String owner, ActionUpdate update, List<NewCallback> callbacks) {
         Map<String, Object> columns = update.columns();
         StringBuilder sql = new StringBuilder("UPDATE action SET updated_at = ?");
         for (String column : columns.keySet()) {
             sql.append(", ").append(column).append(" = ?");
         }
         sql.append(" WHERE id = ? AND owner = ?");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            ps.setLong(i++, clock.getAsLong());
-            for (Object value : columns.values()) {
-                bind(ps, i++, value);
-            }
-            ps.setString(i++, actionId);
-            ps.setString(i, owner);
-            if (ps.executeUpdate() != 1) {
-                throw new LeaseLostException(actionId, owner);
+        long now = clock.getAsLong();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(callbacks.isEmpty());
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setLong(i++, now);
+                for (Object value : columns.values()) {
+                    bind(ps, i++, value);
+                }
+                ps.setString(i++, actionId);
+                ps.setString(i, owner);
+                if (ps.executeUpdate() != 1) {
+                    if (!callbacks.isEmpty()) {
+                        c.rollback();
+                    }
+                    throw new LeaseLostException(actionId, owner);
+                }
+                if (!callbacks.isEmpty()) {
+                    CallbackStore.insert(c, actionId, callbacks, now);
+                    c.commit();
+                }
+            } catch (SQLException e) {
+                if (!callbacks.isEmpty()) {
+                    c.rollback();
+                }
+                throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("could not update action " + actionId, e);

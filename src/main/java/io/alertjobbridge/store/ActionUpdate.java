@@ -106,4 +106,20 @@ public final class ActionUpdate {
     public boolean changesStatus() {
         return columns.containsKey("status");
     }
+
+    /** The reason this update sets, if it sets one. */
+    public java.util.Optional<String> reasonValue() {
+        return columns.containsKey("reason") ? java.util.Optional.ofNullable((String) columns.get("reason"))
+                : java.util.Optional.empty();
+    }
+
+    /** The final status this update ends the action with, if it ends it. */
+    public java.util.Optional<ActionStatus> finalStatus() {
+        Object status = columns.get("status");
+        if (status == null) {
+            return java.util.Optional.empty();
+        }
+        ActionStatus s = ActionStatus.fromWire(status.toString());
+        return s.isFinal() ? java.util.Optional.of(s) : java.util.Optional.empty();
+    }
 }

@@ -18,6 +18,9 @@ public final class DeadLetterStore {
     private static final String COLUMNS =
             "id, action_id, action_status, route_id, endpoint, error, body, status, created_at, replayed_at";
 
+    /** The route whose letters are result callbacks: their body is the callback id. */
+    public static final String CALLBACK_ROUTE = "deliver-callback";
+
     private final DataSource dataSource;
     private final LongSupplier clock;
 
@@ -140,6 +143,9 @@ public final class DeadLetterStore {
                         c.rollback();
                         return false;
                     }
+                }
+                if (CALLBACK_ROUTE.equals(letter.routeId()) && letter.body() != null) {
+                    CallbackStore.reopen(c, letter.body(), now);
                 }
                 if (letter.actionId() != null && letter.actionStatus() != null
                         && !ActionStatus.fromWire(letter.actionStatus()).isFinal()) {

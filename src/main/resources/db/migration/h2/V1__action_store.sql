@@ -89,3 +89,19 @@ CREATE TABLE bridge_instance (
     heartbeat_at  BIGINT       NOT NULL,
     stopped_at    BIGINT
 );
+
+-- Result callbacks: one row per (finished action, target URL), written in the same transaction
+-- that finishes the action, delivered with retries and back-off; next_run_at NULL when done.
+CREATE TABLE callback (
+    id            VARCHAR(36)   NOT NULL PRIMARY KEY,
+    action_id     VARCHAR(36)   NOT NULL,
+    url           VARCHAR(1024) NOT NULL,
+    payload       TEXT          NOT NULL,
+    status        VARCHAR(16)   NOT NULL,
+    attempts      INT           NOT NULL DEFAULT 0,
+    last_error    TEXT,
+    next_run_at   BIGINT,
+    created_at    BIGINT        NOT NULL,
+    delivered_at  BIGINT
+);
+CREATE INDEX callback_due_idx ON callback (next_run_at);
