@@ -6,42 +6,81 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import io.alertjobbridge.action.ActionCatalog;
 import io.alertjobbridge.action.ActionConfig;
+import io.alertjobbridge.action.Convergence;
+import io.alertjobbridge.action.ConvergenceKeys;
 import io.alertjobbridge.store.ActionStore;
 import io.alertjobbridge.store.NewAction;
 
 /**
- * Takes an alert in: validates it, finds the actions it fires, and stores the alert with one
- * action record per match in one transaction. Only after that commit does the caller answer,
- * so an accepted alert is never lost and a repeated one never adds actions.
+ * Takes alerts in: finds the actions each fires, and stores each alert with one action record per
+ * match in one transaction. Only after every alert of the request is committed does the caller
+ * answer, so an accepted alert is never lost and a repeated one (a sender's resend after a timeout)
+ * never adds actions. Alerts of one request are stored one by one: if the store fails half way, the
+ * sender's retry finds the first ones stored and adds only the rest.
  */
 public final class AlertIntake {
 
-    private final AlertValidator validator;
     private final ActionCatalog catalog;
     private final ActionStore store;
 
-    public AlertIntake(AlertValidator validator, ActionCatalog catalog, ActionStore store) {
-        this.validator = validator;
-        this.catalog = catalog;
-        this.store = store;
+    /** Told of every alert stored: its source and whether it was new ("accepted") or seen before ("duplicate"). */
+    private final BiConsumer<String, String> received;
+
+    public AlertIntake(ActionCatalog catalog, ActionStore store) {
+        this(catalog, store, (source, outcome) -> { });
     }
 
-    /** The HTTP answer to an accepted alert: 202 when new, 200 for an alert id seen before. */
+    public AlertIntake(ActionCatalog catalog, ActionStore store, BiConsumer<String, String> received) {
+        this.catalog = catalog;
+        this.store = store;
+        this.received = received;
+    }
+
+    /** The HTTP answer: 202 when any alert was new, 200 when every one had been stored before. */
     public record Reply(int status, Map<String, Object> body) {
     }
 
-    public Reply accept(String body, String contentType, String source) {
-        requireJson(contentType);
-        ValidAlert alert = validator.validate(body, source);
+    /** One alert: {@code {alert_id, actions}}. */
+    public Reply acceptOne(ValidAlert alert) {
+        Stored stored = store(alert);
+        return new Reply(stored.created ? 202 : 200, stored.summary);
+    }
+
+    /** A group of alerts (an Alertmanager or Grafana message): {@code {alerts: [{alert_id, actions}]}}. */
+    public Reply acceptGroup(List<ValidAlert> alerts) {
+        List<Map<String, Object>> summaries = new ArrayList<>(alerts.size());
+        boolean anyCreated = false;
+        for (ValidAlert alert : alerts) {
+            Stored stored = store(alert);
+            anyCreated |= stored.created;
+            summaries.add(stored.summary);
+        }
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("alerts", summaries);
+        return new Reply(anyCreated ? 202 : 200, reply);
+    }
+
+    private record Stored(boolean created, Map<String, Object> summary) {
+    }
+
+    private Stored store(ValidAlert alert) {
         List<NewAction> actions = new ArrayList<>();
         for (ActionConfig config : catalog.matching(alert.subject())) {
+            // The convergence groups go in with the action, in this transaction: every action accepted
+            // after it sees it when its own convergence is decided.
+            Convergence rule = config.convergence();
+            ConvergenceKeys.Keys keys = rule.function() == Convergence.Function.NONE && rule.maxRunningPerHost() <= 0
+                    ? new ConvergenceKeys.Keys(null, null)
+                    : ConvergenceKeys.of(rule, config.name(), config.templateId(), alert.document());
             actions.add(new NewAction(UUID.randomUUID().toString(), config.name(), config.templateId(),
-                    config.bkBizId(), config.timeoutSeconds()));
+                    config.bkBizId(), config.timeoutSeconds(), keys.group(), keys.host()));
         }
-        ActionStore.AcceptedAlert accepted = store.acceptAlert(alert.id(), source, alert.json(), actions);
+        ActionStore.AcceptedAlert accepted = store.acceptAlert(alert.id(), alert.source(), alert.json(), actions);
+        received.accept(alert.source(), accepted.created() ? "accepted" : "duplicate");
         List<Map<String, Object>> summaries = new ArrayList<>();
         for (ActionStore.ActionSummary a : accepted.actions()) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -50,10 +89,10 @@ public final class AlertIntake {
             s.put("status", a.status().wireName());
             summaries.add(s);
         }
-        Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("alert_id", alert.id());
-        reply.put("actions", summaries);
-        return new Reply(accepted.created() ? 202 : 200, reply);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("alert_id", alert.id());
+        summary.put("actions", summaries);
+        return new Stored(accepted.created(), summary);
     }
 
     /**
@@ -67,7 +106,11 @@ public final class AlertIntake {
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!type.equals("application/json") && !type.endsWith("+json")) {
             throw new BadRequestException(415, "unsupported_media_type", null,
-                    "the body must be application/json, got '" + type + "'");
+                    "the body must be application/json, got '" + abbreviated(type) + "'");
         }
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
     }
 }

@@ -4,7 +4,7 @@ package io.alertjobbridge.mapping;
  * Recognises IP address literals without ever resolving a name ({@code InetAddress.getByName} would
  * send "host-a" to DNS). Returns the canonical text, or {@code null} when the input is not a literal.
  */
-final class IpLiterals {
+public final class IpLiterals {
 
     private IpLiterals() {
     }
@@ -13,7 +13,7 @@ final class IpLiterals {
      * A dotted quad of decimal numbers 0..255. Leading zeros are refused ("010" is octal to some parsers,
      * so it would not name one host for certain); the accepted text is already canonical.
      */
-    static String canonicalIpv4(String s) {
+    public static String canonicalIpv4(String s) {
         return isIpv4(s, 0, s.length()) ? s : null;
     }
 
@@ -22,7 +22,7 @@ final class IpLiterals {
      * the RFC 5952 form: lower case, no leading zeros, the longest run of two or more zero groups as "::".
      * So "FD00:0::15" and "fd00::15" are the same host.
      */
-    static String canonicalIpv6(String s) {
+    public static String canonicalIpv6(String s) {
         if (s.isEmpty() || s.length() > 45) {
             return null;
         }

@@ -79,6 +79,8 @@ class JarEndToEndIT {
         String alertId = Alerts.uniqueId();
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/alerts"))
                 .header("Content-Type", "application/json")
+                // The demo token of application.properties (bridge.intake.token): the alert endpoints require one.
+                .header("Authorization", "Bearer demo-intake-token")
                 .POST(HttpRequest.BodyPublishers.ofString(Alerts.diskFull(alertId, "10.0.1.15"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).isEqualTo(202);

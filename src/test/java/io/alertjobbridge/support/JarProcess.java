@@ -116,10 +116,35 @@ public final class JarProcess implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    /** Posts JSON; to the alert endpoints ({@code /api/v1/alerts*}) with the configured bearer token. */
     public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (path.startsWith("/api/v1/alerts")) {
+            b.header("Authorization", "Bearer " + intakeToken());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * bridge.intake.token as the jar resolves it: a -D flag of this process's command, else the
+     * environment (BRIDGE_INTAKE_TOKEN), else application.properties in the working directory.
+     */
+    String intakeToken() throws IOException {
+        for (String arg : command) {
+            if (arg.startsWith("-Dbridge.intake.token=")) {
+                return arg.substring("-Dbridge.intake.token=".length());
+            }
+        }
+        String env = System.getenv("BRIDGE_INTAKE_TOKEN");
+        if (env != null && !env.isBlank()) {
+            return env.trim();
+        }
+        java.util.Properties file = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("application.properties"))) {
+            file.load(in);
+        }
+        return file.getProperty("bridge.intake.token", "").trim();
     }
 
     @Override

@@ -69,13 +69,35 @@ public final class RunningBridge implements AutoCloseable {
         return post(path, body, "application/json");
     }
 
+    /**
+     * Posts with the content type given; to the alert endpoints ({@code /api/v1/alerts*}) with the
+     * configured bearer token (bridge.intake.token), as a sender set up for the bridge does.
+     */
     public HttpResponse<String> post(String path, String body, String contentType) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> headers = new LinkedHashMap<>();
         if (contentType != null) {
-            b.header("Content-Type", contentType);
+            headers.put("Content-Type", contentType);
         }
+        if (path.startsWith("/api/v1/alerts")) {
+            headers.put("Authorization", "Bearer " + intakeToken());
+        }
+        return postRaw(path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+    }
+
+    /** Posts exactly these bytes with exactly these headers: no token added. */
+    public HttpResponse<String> postRaw(String path, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The bearer token the alert endpoints take: bridge.intake.token as this bridge resolved it. */
+    public String intakeToken() {
+        return context().getPropertiesComponent().resolveProperty("bridge.intake.token")
+                .map(v -> context().resolvePropertyPlaceholders(v).trim())
+                .orElseThrow(() -> new IllegalStateException("bridge.intake.token is not set"));
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package io.alertjobbridge.intake;
+package io.alertjobbridge.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -8,20 +8,31 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.alertjobbridge.action.ActionMatch;
+import io.alertjobbridge.intake.BadRequestException;
+import io.alertjobbridge.intake.BoundedJson;
+import io.alertjobbridge.intake.IntakeLimits;
+import io.alertjobbridge.intake.ValidAlert;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class AlertValidatorTest {
+/** bk-monitor's alert document, read from a body within the default bounds. */
+class BkMonitorSourceTest {
 
-    private final AlertValidator validator = new AlertValidator();
+    private final BoundedJson json = new BoundedJson(IntakeLimits.defaults());
+    private final BkMonitorSource source = BkMonitorSource.bkMonitor(new ObjectMapper());
+
+    private ValidAlert read(String body) {
+        return source.readOne(json.parse(body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 
     // ---- the bk-monitor examples are accepted ------------------------------------------------------
 
     @Test
     void example_a_is_accepted_with_its_match_fields() {
-        ValidAlert alert = validator.validate(BkMonitorAlerts.A, "bk-monitor");
+        ValidAlert alert = read(BkMonitorAlerts.A);
 
         assertThat(alert.id()).isEqualTo("17480001200000117");
         assertThat(alert.source()).isEqualTo("bk-monitor");
@@ -38,7 +49,7 @@ class AlertValidatorTest {
 
     @Test
     void example_b_is_accepted_with_three_dimensions() {
-        ValidAlert alert = validator.validate(BkMonitorAlerts.B, "bk-monitor");
+        ValidAlert alert = read(BkMonitorAlerts.B);
 
         assertThat(alert.id()).isEqualTo("17480100000000042");
         assertThat(alert.subject().severity()).isEqualTo(1);
@@ -48,14 +59,14 @@ class AlertValidatorTest {
 
     @Test
     void example_c_numeric_dimension_value_becomes_text() {
-        ValidAlert alert = validator.validate(BkMonitorAlerts.C, "bk-monitor");
+        ValidAlert alert = read(BkMonitorAlerts.C);
 
         assertThat(alert.subject().dimensions()).containsExactly(Map.entry("ip", "10.2.3.4"), Map.entry("bk_cloud_id", "0"));
     }
 
     @Test
     void example_d_host_less_alert_with_empty_cloud_and_host_ids_is_accepted() {
-        ValidAlert alert = validator.validate(BkMonitorAlerts.D, "bk-monitor");
+        ValidAlert alert = read(BkMonitorAlerts.D);
 
         assertThat(alert.id()).isEqualTo("17480222220000003");
         @SuppressWarnings("unchecked")
@@ -65,7 +76,7 @@ class AlertValidatorTest {
 
     @Test
     void example_e_without_dimensions_or_extra_info_is_accepted() {
-        ValidAlert alert = validator.validate(BkMonitorAlerts.E, "bk-monitor");
+        ValidAlert alert = read(BkMonitorAlerts.E);
 
         assertThat(alert.id()).isEqualTo("17480300000000012");
         assertThat(alert.subject().dimensions()).isEmpty();
@@ -74,7 +85,7 @@ class AlertValidatorTest {
 
     @Test
     void numeric_alert_id_is_stored_as_a_string_id() {
-        ValidAlert alert = validator.validate("{\"id\": 17480001200000117, \"event\": {}}", "api");
+        ValidAlert alert = read("{\"id\": 17480001200000117, \"event\": {}}");
 
         assertThat(alert.id()).isEqualTo("17480001200000117");
         assertThat(alert.document().get("id")).isEqualTo("17480001200000117");
@@ -83,13 +94,13 @@ class AlertValidatorTest {
 
     @Test
     void string_alert_id_is_trimmed() {
-        assertThat(validator.validate("{\"id\": \"  abc-1 \", \"event\": {}}", "api").id()).isEqualTo("abc-1");
+        assertThat(read("{\"id\": \"  abc-1 \", \"event\": {}}").id()).isEqualTo("abc-1");
     }
 
     @Test
-    void id_of_exactly_128_characters_is_accepted() {
-        String id = "x".repeat(AlertValidator.MAX_ID_LENGTH);
-        assertThat(validator.validate("{\"id\": \"" + id + "\", \"event\": {}}", "api").id()).isEqualTo(id);
+    void id_of_the_longest_length_is_accepted() {
+        String id = "x".repeat(AlertModel.MAX_ID_LENGTH);
+        assertThat(read("{\"id\": \"" + id + "\", \"event\": {}}").id()).isEqualTo(id);
     }
 
     @Test
@@ -102,12 +113,12 @@ class AlertValidatorTest {
     }
 
     private String signalOf(String statusMember) {
-        return validator.validate("{" + statusMember + " \"id\": \"1\", \"event\": {}}", "api").subject().signal();
+        return read("{" + statusMember + " \"id\": \"1\", \"event\": {}}").subject().signal();
     }
 
     @Test
     void absent_optional_fields_give_null_match_fields() {
-        ActionMatch.Subject s = validator.validate("{\"id\": \"1\", \"event\": {}}", "api").subject();
+        ActionMatch.Subject s = read("{\"id\": \"1\", \"event\": {}}").subject();
 
         assertThat(s.strategyId()).isNull();
         assertThat(s.alertName()).isNull();
@@ -117,8 +128,8 @@ class AlertValidatorTest {
 
     @Test
     void numeric_strings_for_event_cloud_host_and_biz_ids_are_accepted() {
-        assertThatCode(() -> validator.validate(
-                "{\"id\": \"1\", \"event\": {\"bk_cloud_id\": \"2\", \"bk_host_id\": \"2207\", \"bk_biz_id\": \"2\"}}", "api"))
+        assertThatCode(() -> read(
+                "{\"id\": \"1\", \"event\": {\"bk_cloud_id\": \"2\", \"bk_host_id\": \"2207\", \"bk_biz_id\": \"2\"}}"))
                 .doesNotThrowAnyException();
     }
 
@@ -133,7 +144,7 @@ class AlertValidatorTest {
 
     @Test
     void nesting_of_32_levels_is_accepted() {
-        assertThatCode(() -> validator.validate(alertNested(32), "api")).doesNotThrowAnyException();
+        assertThatCode(() -> read(alertNested(32))).doesNotThrowAnyException();
     }
 
     @Test
@@ -179,7 +190,7 @@ class AlertValidatorTest {
                 Arguments.of("id object", "{\"id\": {}, \"event\": {}}", "invalid_field", "id"),
                 Arguments.of("id empty", "{\"id\": \"\", \"event\": {}}", "invalid_field", "id"),
                 Arguments.of("id blank", "{\"id\": \"   \", \"event\": {}}", "invalid_field", "id"),
-                Arguments.of("id too long", "{\"id\": \"" + "x".repeat(129) + "\", \"event\": {}}", "invalid_field", "id"),
+                Arguments.of("id too long", "{\"id\": \"" + "x".repeat(AlertModel.MAX_ID_LENGTH + 1) + "\", \"event\": {}}", "invalid_field", "id"),
                 Arguments.of("id with a control char", "{\"id\": \"a\\u0001b\", \"event\": {}}", "invalid_field", "id"),
                 Arguments.of("id with a tab inside", "{\"id\": \"a\\tb\", \"event\": {}}", "invalid_field", "id"),
                 // event
@@ -253,7 +264,7 @@ class AlertValidatorTest {
     }
 
     private BadRequestException refusal(String body) {
-        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> validator.validate(body, "api"));
+        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> read(body));
         assertThat(e).as("expected a refusal of %s", body).isNotNull();
         return e;
     }

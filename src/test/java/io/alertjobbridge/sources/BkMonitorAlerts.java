@@ -1,4 +1,4 @@
-package io.alertjobbridge.intake;
+package io.alertjobbridge.sources;
 
 /** The example alert documents A to E of bk-monitor-job-action.md section 7, verbatim. */
 final class BkMonitorAlerts {
