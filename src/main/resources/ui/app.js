@@ -9,12 +9,13 @@
   const ACTION_LIMIT = 200;
   const DEAD_LETTER_LIMIT = 100;
   const BY_ACTION_ROWS = 6;
-  const FINAL = new Set(['success', 'failure', 'timeout', 'launch_unknown']);
+  const FINAL = new Set(['success', 'failure', 'timeout', 'launch_unknown', 'skipped']);
   const OUTCOME_SERIES = [
     { key: 'success', label: 'success', cls: 'outcome-success' },
     { key: 'failure', label: 'failure', cls: 'outcome-failure' },
     { key: 'timeout', label: 'timeout', cls: 'outcome-timeout' },
     { key: 'launch_unknown', label: 'launch unknown', cls: 'outcome-launch_unknown' },
+    { key: 'skipped', label: 'skipped', cls: 'outcome-skipped' },
   ];
   const RECEIVED_LINE = { key: 'received', label: 'received', cls: 'line-received' };
   const LATENCY_SERIES = [
@@ -503,7 +504,7 @@
 
   async function loadActionStats() {
     const stats = await api('/api/v1/stats/actions-per-minute');
-    for (const key of ['received', 'success', 'failure', 'timeout', 'launch_unknown']) {
+    for (const key of ['received', 'success', 'failure', 'timeout', 'launch_unknown', 'skipped']) {
       $(`total-${key}`).textContent = String(stats.totals[key] ?? 0);
     }
     window.BridgeCharts.stackedBars($('chart-actions'), {

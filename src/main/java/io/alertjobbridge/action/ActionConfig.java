@@ -1,5 +1,6 @@
 package io.alertjobbridge.action;
 
+import java.util.List;
 import java.util.Map;
 
 import io.alertjobbridge.mapping.CompiledTemplateDetail;
@@ -9,6 +10,8 @@ import io.alertjobbridge.mapping.CompiledTemplateDetail;
  * The template detail is compiled once, at load. A template that does not compile does not stop
  * the start; the action then fails every alert it matches with {@code templateError} as the reason,
  * before any Job call, so the problem shows on the action record where the team looks for it.
+ * {@code convergence} guards against remediation storms; {@code callbackUrls} receive the result
+ * when an action of this config ends (besides the global bridge.callbacks.urls).
  */
 public record ActionConfig(
         String name,
@@ -21,7 +24,9 @@ public record ActionConfig(
         ActionMatch match,
         CompiledTemplateDetail compiledTemplate,
         String templateError,
-        String sourceFile) {
+        String sourceFile,
+        Convergence convergence,
+        List<String> callbackUrls) {
 
     public static final int DEFAULT_TIMEOUT_SECONDS = 600;
     public static final int MIN_TIMEOUT_SECONDS = 60;

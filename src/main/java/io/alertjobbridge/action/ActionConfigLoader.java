@@ -32,11 +32,15 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class ActionConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("name", "desc", "is_enabled", "plugin_id", "bk_biz_id",
-            "execute_config", "match");
+            "execute_config", "match", "converge", "callbacks");
     private static final Set<String> EXECUTE_KEYS = Set.of("template_id", "template_detail", "timeout");
-    private static final Set<String> MATCH_KEYS = Set.of("strategy_ids", "alert_name", "severity", "dimensions",
-            "signal");
-    private static final Set<String> SIGNALS = Set.of("abnormal", "recovered", "closed");
+    private static final Set<String> MATCH_KEYS = Set.of("source", "strategy_ids", "alert_name", "severity",
+            "dimensions", "labels", "signal");
+    private static final Set<String> CONDITION_KEYS = Set.of("equals", "regex", "exists");
+    /** The signals, with Prometheus' words for two of them: a firing alert is abnormal, a resolved one recovered. */
+    private static final Map<String, String> SIGNALS = Map.of("abnormal", "abnormal", "recovered", "recovered",
+            "closed", "closed", "firing", "abnormal", "resolved", "recovered");
+    private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,23}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
     private final VariableMapper mapper;
@@ -119,12 +123,30 @@ public final class ActionConfigLoader {
         } catch (MappingException e) {
             templateError = e.getMessage();
         }
+        Convergence converge = ConvergenceParser.parse(source, top.optionalMap("converge"));
+        List<String> callbacks = new ArrayList<>();
+        for (Object url : top.optionalList("callbacks")) {
+            if (!(url instanceof String u) || u.isBlank()) {
+                throw new ActionConfigException(source + ": callbacks must be a list of URLs, got '" + url + "'");
+            }
+            callbacks.add(u.trim());
+        }
         return new ActionConfig(name, top.optionalString("desc", ""), top.optionalBoolean("is_enabled", true), bizId,
-                templateId, detail, (int) timeout, match, compiled, templateError, source);
+                templateId, detail, (int) timeout, match, compiled, templateError, source, converge,
+                List.copyOf(callbacks));
     }
 
     private ActionMatch parseMatch(String source, Map<String, Object> raw) {
         Fields m = new Fields(source, "match.", raw == null ? Map.of() : raw, MATCH_KEYS);
+        Set<String> sources = new LinkedHashSet<>();
+        for (Object o : m.stringOrList("source")) {
+            String name = String.valueOf(o);
+            if (!SOURCE.matcher(name).matches()) {
+                throw new ActionConfigException(source + ": match.source values are source names (bk-monitor,"
+                        + " alertmanager, grafana or a custom source's name), got '" + o + "'");
+            }
+            sources.add(name);
+        }
         Set<Long> strategyIds = new LinkedHashSet<>();
         for (Object o : m.optionalList("strategy_ids")) {
             strategyIds.add(m.toLong("strategy_ids[]", o));
@@ -132,12 +154,7 @@ public final class ActionConfigLoader {
         Pattern alertName = null;
         String regex = m.optionalString("alert_name", null);
         if (regex != null) {
-            try {
-                alertName = Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                throw new ActionConfigException(source + ": match.alert_name is not a valid regular expression: "
-                        + e.getDescription());
-            }
+            alertName = compile(source, "match.alert_name", regex);
         }
         Set<Integer> severities = new LinkedHashSet<>();
         for (Object o : m.optionalList("severity")) {
@@ -148,18 +165,73 @@ public final class ActionConfigLoader {
             }
             severities.add((int) s);
         }
-        Map<String, String> dimensions = m.stringMap("dimensions");
+        Map<String, LabelCondition> dimensions = conditions(source, "match.dimensions", m.optionalMap("dimensions"));
+        Map<String, LabelCondition> labels = conditions(source, "match.labels", m.optionalMap("labels"));
         Set<String> signals = new LinkedHashSet<>();
         for (Object o : m.optionalList("signal")) {
-            String signal = String.valueOf(o).toLowerCase(Locale.ROOT);
-            if (!SIGNALS.contains(signal)) {
-                throw new ActionConfigException(source + ": match.signal values are abnormal, recovered or closed,"
-                        + " got '" + o + "'");
+            String signal = SIGNALS.get(String.valueOf(o).toLowerCase(Locale.ROOT));
+            if (signal == null) {
+                throw new ActionConfigException(source + ": match.signal values are abnormal, recovered or closed"
+                        + " (firing and resolved also do), got '" + o + "'");
             }
             signals.add(signal);
         }
-        return new ActionMatch(Set.copyOf(strategyIds), alertName, Set.copyOf(severities), dimensions,
-                signals.isEmpty() ? ActionMatch.DEFAULT_SIGNALS : Set.copyOf(signals));
+        return new ActionMatch(Set.copyOf(sources), Set.copyOf(strategyIds), alertName, Set.copyOf(severities),
+                dimensions, labels, signals.isEmpty() ? ActionMatch.DEFAULT_SIGNALS : Set.copyOf(signals));
+    }
+
+    /**
+     * A mapping of key to condition: a plain value is the equals shorthand ({@code mount_point: /data});
+     * a mapping holds exactly one of {@code equals: value}, {@code regex: expression}, {@code exists: true|false}.
+     */
+    private static Map<String, LabelCondition> conditions(String source, String path, Map<String, Object> raw) {
+        if (raw == null) {
+            return Map.of();
+        }
+        Map<String, LabelCondition> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) raw).entrySet()) {
+            String key = String.valueOf(e.getKey());
+            String at = path + "." + key;
+            Object v = e.getValue();
+            if (v instanceof List) {
+                throw new ActionConfigException(source + ": " + at + " must be a value or one of {equals: ...},"
+                        + " {regex: ...}, {exists: true|false}, not a list");
+            }
+            if (!(v instanceof Map<?, ?> condition)) {
+                out.put(key, LabelCondition.equalsTo(v == null ? "" : String.valueOf(v)));
+                continue;
+            }
+            if (condition.size() != 1 || !CONDITION_KEYS.contains(String.valueOf(condition.keySet().iterator().next()))) {
+                throw new ActionConfigException(source + ": " + at + " must hold exactly one of equals, regex or exists,"
+                        + " got " + condition.keySet());
+            }
+            String op = String.valueOf(condition.keySet().iterator().next());
+            Object operand = condition.values().iterator().next();
+            if (operand instanceof Map || operand instanceof List || operand == null) {
+                throw new ActionConfigException(source + ": " + at + "." + op + " must be a single value");
+            }
+            out.put(key, switch (op) {
+                case "equals" -> LabelCondition.equalsTo(String.valueOf(operand));
+                case "regex" -> LabelCondition.regex(compile(source, at + ".regex", String.valueOf(operand)));
+                default -> {
+                    if (!(operand instanceof Boolean present)) {
+                        throw new ActionConfigException(source + ": " + at + ".exists must be true or false, got '"
+                                + operand + "'");
+                    }
+                    yield LabelCondition.exists(present);
+                }
+            });
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Pattern compile(String source, String path, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new ActionConfigException(source + ": " + path + " is not a valid regular expression: "
+                    + e.getDescription());
+        }
     }
 
     private static String baseName(Path file) {
@@ -273,6 +345,18 @@ public final class ActionConfigLoader {
                 throw error(key, "must be a list");
             }
             return l;
+        }
+
+        /** A single value or a list of them, as a list. */
+        List<?> stringOrList(String key) {
+            Object o = map.get(key);
+            if (o == null) {
+                return List.of();
+            }
+            if (o instanceof Map) {
+                throw error(key, "must be a name or a list of names");
+            }
+            return o instanceof List<?> l ? l : List.of(o);
         }
 
         /** A mapping of string keys to scalar values, kept in file order (the order Job receives). */

@@ -5,7 +5,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertjobbridge.observe.BridgeMetrics;
+import io.alertjobbridge.security.InboundGuard;
 import io.alertjobbridge.intake.BadRequestException;
+import io.alertjobbridge.security.UnauthorizedException;
 import io.alertjobbridge.store.StoreException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -22,9 +25,11 @@ public final class ApiReplies {
     private static final Logger LOG = LoggerFactory.getLogger(ApiReplies.class);
 
     private final ObjectMapper json;
+    private final BridgeMetrics metrics;
 
-    public ApiReplies(ObjectMapper json) {
+    public ApiReplies(ObjectMapper json, BridgeMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     public void ok(Exchange exchange) {
@@ -38,7 +43,10 @@ public final class ApiReplies {
 
     public void error(Exchange exchange) {
         Throwable error = ours(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        if (error instanceof BadRequestException bad) {
+        if (error instanceof UnauthorizedException) {
+            // The same answer whatever was missing or wrong: a caller learns nothing from a refusal.
+            reply(exchange, 401, errorBody("unauthorized", "unauthorized", null));
+        } else if (error instanceof BadRequestException bad) {
             reply(exchange, bad.status(), errorBody(bad.code(), bad.getMessage(), bad.field()));
         } else if (error instanceof NotFoundException nf) {
             reply(exchange, 404, errorBody("not_found", nf.getMessage(), null));
@@ -57,12 +65,31 @@ public final class ApiReplies {
     private static Throwable ours(Throwable error) {
         Throwable t = error;
         while (t != null) {
-            if (t instanceof BadRequestException || t instanceof NotFoundException || t instanceof StoreException) {
+            if (t instanceof BadRequestException || t instanceof NotFoundException || t instanceof StoreException
+                    || t instanceof UnauthorizedException) {
                 return t;
             }
             t = t.getCause() == t ? null : t.getCause();
         }
         return error;
+    }
+
+    /**
+     * Alert requests refused before any alert was read (bad input, no credential, shutting down), by
+     * endpoint, for bridge_alerts_received_total; accepted and duplicate alerts are counted one by one
+     * where they are stored (AlertIntake).
+     */
+    private void countAlertRequest(Exchange exchange, int status) {
+        String endpoint = exchange.getVariable(InboundGuard.ENDPOINT_VARIABLE, String.class);
+        if (endpoint == null || endpoint.equals("preview") || status < 400) {
+            return;
+        }
+        String outcome = switch (status) {
+            case 401 -> "unauthorized";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "error" : "rejected";
+        };
+        metrics.alertReceived(endpoint, outcome);
     }
 
     private static Map<String, Object> errorBody(String code, String message, String field) {
@@ -76,6 +103,7 @@ public final class ApiReplies {
     }
 
     public void reply(Exchange exchange, int status, Object body) {
+        countAlertRequest(exchange, status);
         Message m = exchange.getMessage();
         m.removeHeaders("*");
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

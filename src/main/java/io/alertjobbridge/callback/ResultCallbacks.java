@@ -80,6 +80,21 @@ public final class ResultCallbacks {
         return out;
     }
 
+    /**
+     * An action that a dead letter ended (outside the lifecycle's own commits) still reports its end.
+     * Queued right after the letter's transaction: a crash in between loses this one report, never
+     * the action's state.
+     */
+    public void afterDeadLetter(String actionId, String letterId) {
+        actions.find(actionId).ifPresent(action -> {
+            if (action.status() == ActionStatus.FAILURE && action.reason() != null
+                    && action.reason().startsWith("dead letter " + letterId)) {
+                long finished = action.finishedAt() == null ? clock.getAsLong() : action.finishedAt();
+                store.add(actionId, forFinished(action, ActionStatus.FAILURE, action.reason(), finished));
+            }
+        });
+    }
+
     // ---- delivery, called by routes/callbacks.camel.yaml -----------------------------------------
 
     public List<CallbackStore.Callback> claimDue() {

@@ -3,6 +3,8 @@ package io.alertjobbridge.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -13,17 +15,34 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.alertjobbridge.action.ActionCatalog;
+import io.alertjobbridge.action.Convergence;
 import io.alertjobbridge.action.ActionConfig;
 import io.alertjobbridge.action.ActionConfigLoader;
 import io.alertjobbridge.api.ActionQueries;
 import io.alertjobbridge.api.ApiReplies;
 import io.alertjobbridge.api.DeadLetterQueries;
+import io.alertjobbridge.action.ActionVariables;
+import io.alertjobbridge.api.ActionPreview;
 import io.alertjobbridge.intake.AlertEndpoint;
 import io.alertjobbridge.intake.AlertIntake;
-import io.alertjobbridge.intake.AlertValidator;
+import io.alertjobbridge.intake.BoundedJson;
+import io.alertjobbridge.intake.IntakeLimits;
+import io.alertjobbridge.security.EndpointAuth;
+import io.alertjobbridge.security.EndpointAuthSettings;
+import io.alertjobbridge.security.InboundGuard;
+import io.alertjobbridge.security.InboundSecurity;
+import io.alertjobbridge.sources.AlertSources;
+import io.alertjobbridge.sources.AlertmanagerSource;
+import io.alertjobbridge.sources.BkMonitorSource;
+import io.alertjobbridge.sources.CustomSource;
+import io.alertjobbridge.sources.GrafanaSource;
 import io.alertjobbridge.job.CallBudget;
 import io.alertjobbridge.job.CallBudgetProcessor;
 import io.alertjobbridge.job.JobAnswerDecoder;
+import io.alertjobbridge.job.JobApiReachability;
+import io.alertjobbridge.observe.BridgeHealthChecks;
+import io.alertjobbridge.observe.BridgeMetrics;
+import org.apache.camel.health.HealthCheckRegistry;
 import io.alertjobbridge.job.JobApiMetrics;
 import io.alertjobbridge.job.JobCredentials;
 import io.alertjobbridge.job.JobHttpExchange;
@@ -42,10 +61,6 @@ import io.alertjobbridge.store.InstanceStore;
 import io.alertjobbridge.store.CallbackStore;
 import io.alertjobbridge.callback.CallbackTargets;
 import io.alertjobbridge.callback.ResultCallbacks;
-import io.alertjobbridge.job.JobApiReachability;
-import io.alertjobbridge.observe.BridgeHealthChecks;
-import io.alertjobbridge.observe.BridgeMetrics;
-import org.apache.camel.health.HealthCheckRegistry;
 import io.alertjobbridge.store.Retention;
 import io.alertjobbridge.cluster.ClusterMembership;
 import io.alertjobbridge.cluster.ClusterQueries;
@@ -94,10 +109,10 @@ public final class BridgeBeans implements CamelConfiguration {
         VariableMapper mapper = new VariableMapper(MappingLimits.defaults());
         ActionCatalog catalog = loadActions(mapper, p.string("bridge.actions.dir"));
 
-        ApiReplies replies = new ApiReplies(json);
         BridgeMetrics metrics = new BridgeMetrics(context);
         metrics.inFlightFrom(actionStore::countInFlight);
         registry.bind("bridgeMetrics", metrics);
+        ApiReplies replies = new ApiReplies(json, metrics);
         LifecycleSettings lifecycle = new LifecycleSettings(p.longValue("bridge.job.poll-interval-ms"),
                 p.integer("bridge.job.max-log-bytes"), p.bool("bridge.job.two-phase-launch"),
                 p.integer("bridge.job.max-retries"), p.longValue("bridge.job.retry-initial-delay-ms"),
@@ -125,21 +140,24 @@ public final class BridgeBeans implements CamelConfiguration {
         registry.bind("actionStore", actionStore);
         registry.bind("actionCatalog", catalog);
         registry.bind("apiReplies", replies);
-        registry.bind("alertEndpoint", new AlertEndpoint(new AlertIntake(new AlertValidator(), catalog, actionStore),
-                replies, gate));
         registry.bind("actionQueries", new ActionQueries(actionStore, new CallbackStore(database.dataSource(), CLOCK), json));
         registry.bind("deadLetterQueries", new DeadLetterQueries(deadLetterStore, cluster, metrics));
-        registry.bind("deadLetters", new DeadLetters(deadLetterStore, cluster.instanceId(), metrics));
         CallbackStore callbackStore = new CallbackStore(database.dataSource(), CLOCK);
         CallbackTargets callbackTargets = new CallbackTargets(p.list("bridge.callbacks.urls"),
                 Set.copyOf(p.list("bridge.callbacks.allowed-hosts")));
-        ResultCallbacks resultCallbacks = new ResultCallbacks(callbackTargets, actionName -> List.of(), callbackStore,
+        for (ActionConfig a : catalog.all()) {
+            a.callbackUrls().forEach(url -> callbackTargets.check(a.sourceFile() + ": callbacks", url));
+        }
+        ResultCallbacks resultCallbacks = new ResultCallbacks(callbackTargets,
+                actionName -> catalog.byName(actionName).map(ActionConfig::callbackUrls).orElse(List.of()), callbackStore,
                 actionStore, deadLetterStore, json, CLOCK, p.integer("bridge.callbacks.max-attempts"),
                 p.longValue("bridge.callbacks.retry-initial-delay-ms"), p.longValue("bridge.callbacks.retry-max-delay-ms"),
                 2 * p.longValue("bridge.callbacks.timeout-ms") + 10_000);
         registry.bind("resultCallbacks", resultCallbacks);
+        registry.bind("deadLetters", new DeadLetters(deadLetterStore, cluster.instanceId(), metrics, resultCallbacks));
         registry.bind("actionLifecycle", new ActionLifecycle(actionStore, catalog, mapper, lifecycle, json, CLOCK,
-                cluster.instanceId(), metrics, resultCallbacks));
+                cluster.instanceId(), metrics, resultCallbacks,
+                actionName -> catalog.byName(actionName).map(ActionConfig::convergence).orElse(Convergence.NONE)));
         registry.bind("actionDispatcher", new ActionDispatcher(actionStore, cluster,
                 p.integer("bridge.lifecycle.dispatch-batch")));
         JobApiReachability reachability = new JobApiReachability(CLOCK);
@@ -151,8 +169,44 @@ public final class BridgeBeans implements CamelConfiguration {
         registry.bind("clusterQueries", new ClusterQueries(cluster, instanceStore, actionStore, CLOCK));
         registry.bind("retention", new Retention(database.dataSource(), CLOCK, p.integer("bridge.retention.days"),
                 p.integer("bridge.retention.batch")));
+        bindIntake(context, p, registry, json, catalog, actionStore, mapper, replies, gate, metrics);
         LOG.info("Job platform: {} mode at {}", mode.name().toLowerCase(),
                 baseUrl.isBlank() ? "the built-in simulator on this bridge's own port" : baseUrl);
+    }
+
+    // ---- Intake: the alert sources, the inbound security, the input bounds and the preview --------
+
+    /** Endpoints that exist whatever routes/ holds; custom sources add theirs by name. */
+    private static final List<String> BUILT_IN_ENDPOINTS = List.of(BkMonitorSource.NAME, AlertmanagerSource.NAME,
+            GrafanaSource.NAME, "preview");
+
+    /**
+     * Binds inboundGuard (credentials per endpoint), alertEndpoint (bounded JSON, the sources, storing)
+     * and actionPreview. Every endpoint's credential settings are checked here, so a setting that cannot
+     * work stops the start naming its key.
+     */
+    private static void bindIntake(CamelContext context, Settings p, Registry registry, ObjectMapper json,
+                                   ActionCatalog catalog, ActionStore actionStore, VariableMapper mapper,
+                                   ApiReplies replies, IntakeGate gate, BridgeMetrics metrics) {
+        BoundedJson boundedJson = new BoundedJson(new IntakeLimits(p.integer("bridge.intake.max-depth"),
+                p.integer("bridge.intake.max-string-chars"), p.integer("bridge.intake.max-array-items")));
+        Clock clock = Clock.systemUTC();
+        InboundSecurity security = new InboundSecurity(new EndpointAuthSettings(key -> p.optional(key), clock));
+        security.validate(BUILT_IN_ENDPOINTS, context.getPropertiesComponent().loadProperties().stringPropertyNames());
+        for (EndpointAuth endpoint : security.endpoints().values()) {
+            if (endpoint.isOpen()) {
+                LOG.warn("Inbound endpoint {} takes requests without credentials (bridge.intake.{}.auth = none)",
+                        endpoint.endpoint(), endpoint.endpoint());
+            }
+        }
+        BkMonitorSource bkMonitor = BkMonitorSource.bkMonitor(json);
+        AlertmanagerSource alertmanager = new AlertmanagerSource(json);
+        GrafanaSource grafana = new GrafanaSource(json);
+        registry.bind("inboundGuard", new InboundGuard(security, clock));
+        registry.bind("alertEndpoint", new AlertEndpoint(boundedJson, new AlertIntake(catalog, actionStore, metrics::alertReceived), replies,
+                gate, new AlertEndpoint.Sources(bkMonitor, alertmanager, grafana, new CustomSource(json))));
+        registry.bind("actionPreview", new ActionPreview(new AlertSources(List.of(bkMonitor, BkMonitorSource.model(json),
+                alertmanager, grafana)), catalog, new ActionVariables(mapper), replies));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,11 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertjobbridge.action.ActionCatalog;
 import io.alertjobbridge.action.ActionConfig;
+import io.alertjobbridge.action.ActionVariables;
+import io.alertjobbridge.action.Convergence;
+import io.alertjobbridge.action.ConvergenceKeys;
 import io.alertjobbridge.job.JobAnswer;
 import io.alertjobbridge.job.JobCall;
 import io.alertjobbridge.job.JobCalls;
 import io.alertjobbridge.job.JobSnapshot;
-import io.alertjobbridge.mapping.AlertContextFactory;
 import io.alertjobbridge.mapping.MappedVariables;
 import io.alertjobbridge.mapping.MappingException;
 import io.alertjobbridge.mapping.VariableMapper;
@@ -56,23 +59,25 @@ public final class ActionLifecycle {
 
     private final ActionStore store;
     private final ActionCatalog catalog;
-    private final VariableMapper mapper;
+    private final ActionVariables variables;
     private final LifecycleSettings settings;
     private final ObjectMapper json;
     private final LongSupplier clock;
     private final String owner;
     private final BridgeMetrics metrics;
     private final ResultCallbacks callbacks;
+    private final Function<String, Convergence> convergenceOf;
 
     public ActionLifecycle(ActionStore store, ActionCatalog catalog, VariableMapper mapper, LifecycleSettings settings,
                            ObjectMapper json, LongSupplier clock, String owner, BridgeMetrics metrics,
-                           ResultCallbacks callbacks) {
+                           ResultCallbacks callbacks, Function<String, Convergence> convergenceOf) {
+        this.convergenceOf = convergenceOf;
         this.owner = owner;
         this.metrics = metrics;
         this.callbacks = callbacks;
         this.store = store;
         this.catalog = catalog;
-        this.mapper = mapper;
+        this.variables = new ActionVariables(mapper);
         this.settings = settings;
         this.json = json;
         this.clock = clock;
@@ -101,6 +106,49 @@ public final class ActionLifecycle {
         metrics.stepLag(now() - action.nextRunAt());
     }
 
+    // ---- convergence -----------------------------------------------------------------------------
+
+    /**
+     * Before a first launch: the action's convergence rule and per-host cap over the other actions of
+     * its group (bk-monitor's skip_when_success, skip_when_proceed, wait_when_proceed,
+     * skip_when_exceed). A skipped action ends as skipped with the reason; a waiting one is due again
+     * shortly; the others go on to launch-job.
+     */
+    public void converge(Exchange exchange) {
+        ActionRecord action = action(exchange);
+        Convergence rule = convergenceOf.apply(action.actionName());
+        if (action.launchSentAt() != null || (rule.function() == Convergence.Function.NONE && rule.maxRunningPerHost() <= 0)) {
+            return;
+        }
+        Map<String, Object> alert = alertDocument(action);
+        ConvergenceKeys.Keys keys = ConvergenceKeys.of(rule, action.actionName(), action.planId(), alert);
+        long now = now();
+        long since = now - Math.max(rule.timedeltaSeconds() * 1000L, action.timeoutSeconds() * 1000L);
+        ConvergenceGate.Decision decision = ConvergenceGate.decide(rule, action.id(), action.createdAt(),
+                action.timeoutSeconds(), store.groupMembers(keys.group(), keys.host(), since), now);
+        if (decision instanceof ConvergenceGate.Skip skip) {
+            commit(action, ActionUpdate.to(ActionStatus.SKIPPED).convergeKeys(keys.group(), keys.host())
+                    .reason(skip.reason()).finishedAt(now));
+            LOG.info("Action {} (alert {}): skipped - {}", action.id(), action.alertId(), skip.reason());
+            exchange.setVariable(LifecycleVariables.STAGE, Stage.NONE);
+        } else if (decision instanceof ConvergenceGate.Wait wait) {
+            commit(action, ActionUpdate.progress().convergeKeys(keys.group(), keys.host()).reason(wait.reason())
+                    .nextRunAt(wait.until()));
+            exchange.setVariable(LifecycleVariables.STAGE, Stage.NONE);
+        } else {
+            commit(action, ActionUpdate.progress().convergeKeys(keys.group(), keys.host()).reason(null));
+        }
+    }
+
+    private Map<String, Object> alertDocument(ActionRecord action) {
+        try {
+            return json.readValue(store.alertPayload(action.alertId()).orElseThrow(),
+                    new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored alert " + action.alertId() + " is not readable JSON", e);
+        }
+    }
+
     // ---- launch ----------------------------------------------------------------------------------
 
     /**
@@ -114,24 +162,11 @@ public final class ActionLifecycle {
             fail(exchange, action, "action config '" + action.actionName() + "' is no longer in the actions folder");
             return;
         }
-        if (config.get().templateError() != null) {
-            fail(exchange, action, "variable mapping failed: " + config.get().templateError());
-            return;
-        }
         try {
-            Map<String, Object> alert = json.readValue(store.alertPayload(action.alertId()).orElseThrow(),
-                    new TypeReference<Map<String, Object>>() { });
-            Map<String, Object> actionView = new LinkedHashMap<>();
-            actionView.put("id", action.id());
-            actionView.put("name", action.actionName());
-            actionView.put("plan_id", action.planId());
-            actionView.put("bk_biz_id", action.bkBizId());
-            MappedVariables vars = mapper.render(config.get().compiledTemplate(), AlertContextFactory.build(alert, actionView));
-            exchange.setVariable(LifecycleVariables.GLOBAL_VARS, vars);
+            exchange.setVariable(LifecycleVariables.GLOBAL_VARS, variables.render(config.get(), action.id(),
+                    action.planId(), action.bkBizId(), alertDocument(action)));
         } catch (MappingException e) {
             fail(exchange, action, "variable mapping failed: " + e.getMessage());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored alert " + action.alertId() + " is not readable JSON", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.alertjobbridge.lifecycle;
 
 import java.util.UUID;
 
+import io.alertjobbridge.callback.ResultCallbacks;
 import io.alertjobbridge.observe.BridgeMetrics;
 import io.alertjobbridge.store.ActionRecord;
 import io.alertjobbridge.store.DeadLetter;
@@ -21,11 +22,13 @@ public final class DeadLetters {
     private final DeadLetterStore store;
     private final String owner;
     private final BridgeMetrics metrics;
+    private final ResultCallbacks callbacks;
 
-    public DeadLetters(DeadLetterStore store, String owner, BridgeMetrics metrics) {
+    public DeadLetters(DeadLetterStore store, String owner, BridgeMetrics metrics, ResultCallbacks callbacks) {
         this.store = store;
         this.owner = owner;
         this.metrics = metrics;
+        this.callbacks = callbacks;
     }
 
     public void store(Exchange exchange) {
@@ -39,6 +42,9 @@ public final class DeadLetters {
         String message = error == null ? "unknown error" : describe(error);
         DeadLetter letter = store.store(UUID.randomUUID().toString(), body, owner, routeId, endpoint, message, body);
         metrics.deadLetter("stored");
+        if (letter.actionId() != null) {
+            callbacks.afterDeadLetter(letter.actionId(), letter.id());
+        }
         LOG.error("Dead letter {} from route {} (action {}): {}", letter.id(), routeId, letter.actionId(), message, error);
     }
 

@@ -23,7 +23,9 @@ public enum ActionStatus {
     FAILURE(true),
     TIMEOUT(true),
     /** A launch whose answer was lost without two-phase launch: an operator must resolve it. */
-    LAUNCH_UNKNOWN(true);
+    LAUNCH_UNKNOWN(true),
+    /** Converged: not run because of its action's convergence rule; the reason says which. */
+    SKIPPED(true);
 
     private final boolean terminal;
 

@@ -64,8 +64,8 @@ public final class ActionStore {
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO action (id, alert_id, action_name, plan_id,"
-                        + " bk_biz_id, timeout_s, status, attempts, next_run_at, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+                        + " bk_biz_id, timeout_s, status, attempts, next_run_at, created_at, updated_at, converge_key,"
+                        + " host_key) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")) {
                     for (NewAction a : actions) {
                         ps.setString(1, a.id());
                         ps.setString(2, alertId);
@@ -77,6 +77,8 @@ public final class ActionStore {
                         ps.setLong(8, now);
                         ps.setLong(9, now);
                         ps.setLong(10, now);
+                        ps.setString(11, a.convergeKey());
+                        ps.setString(12, a.hostKey());
                         ps.addBatch();
                     }
                     if (!actions.isEmpty()) {
@@ -250,6 +252,39 @@ public final class ActionStore {
             return out;
         } catch (SQLException e) {
             throw new StoreException("could not read due actions", e);
+        }
+    }
+
+    /** An action of a convergence group or host group: its status and times. */
+    public record GroupMember(String id, ActionStatus status, long createdAt, Long finishedAt, boolean sameGroup,
+                              boolean sameHost) {
+    }
+
+    /**
+     * The actions of the group or of the host group that are in flight or finished since {@code since}
+     * (the convergence window), whoever holds them.
+     */
+    public List<GroupMember> groupMembers(String group, String host, long since) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, status, created_at, finished_at, converge_key, host_key FROM action"
+                        + " WHERE (converge_key = ? OR host_key = ?) AND (next_run_at IS NOT NULL OR finished_at >= ?"
+                        + " OR created_at >= ?)")) {
+            ps.setString(1, group);
+            ps.setString(2, host == null ? "" : host);
+            ps.setLong(3, since);
+            ps.setLong(4, since);
+            List<GroupMember> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long finished = rs.getLong(4);
+                    Long finishedAt = rs.wasNull() ? null : finished;
+                    out.add(new GroupMember(rs.getString(1), ActionStatus.fromWire(rs.getString(2)), rs.getLong(3),
+                            finishedAt, group.equals(rs.getString(5)), host != null && host.equals(rs.getString(6))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("could not read the convergence group " + group, e);
         }
     }
 

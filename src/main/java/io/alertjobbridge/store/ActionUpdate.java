@@ -84,6 +84,12 @@ public final class ActionUpdate {
         return put("evidence", json);
     }
 
+    /** The action's convergence group and host group (see ConvergenceKeys). */
+    public ActionUpdate convergeKeys(String group, String host) {
+        put("converge_key", group);
+        return put("host_key", host);
+    }
+
     public ActionUpdate startedAt(long at, long deadlineAt) {
         put("started_at", at);
         return put("deadline_at", deadlineAt);

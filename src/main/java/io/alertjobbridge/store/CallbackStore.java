@@ -57,6 +57,15 @@ public final class CallbackStore {
         }
     }
 
+    /** Queues callbacks on their own (for an action ended outside the lifecycle, by a dead letter). */
+    public void add(String actionId, List<NewCallback> callbacks) {
+        try (Connection c = dataSource.getConnection()) {
+            insert(c, actionId, callbacks, clock.getAsLong());
+        } catch (SQLException e) {
+            throw new StoreException("could not queue callbacks of action " + actionId, e);
+        }
+    }
+
     /** Claims up to {@code limit} due deliveries for {@code leaseMs}. */
     public List<Callback> claimDue(int limit, long leaseMs) {
         long now = clock.getAsLong();

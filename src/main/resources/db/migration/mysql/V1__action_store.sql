@@ -33,6 +33,8 @@ CREATE TABLE action (
     lease_until      BIGINT,
     launch_sent_at   BIGINT,
     orphan_check     BOOLEAN      NOT NULL DEFAULT FALSE,
+    converge_key     VARCHAR(64),
+    host_key         VARCHAR(200),
     evidence         MEDIUMTEXT,
     started_at       BIGINT,
     deadline_at      BIGINT,
@@ -46,6 +48,8 @@ CREATE INDEX action_owner_idx ON action (owner, next_run_at);
 CREATE INDEX action_alert_idx ON action (alert_id);
 CREATE INDEX action_created_idx ON action (created_at);
 CREATE INDEX action_finished_idx ON action (finished_at);
+CREATE INDEX action_converge_idx ON action (converge_key);
+CREATE INDEX action_host_key_idx ON action (host_key);
 
 -- Per host and step: what Job reported and the log it kept (cut at bridge.job.max-log-bytes).
 CREATE TABLE action_host_result (

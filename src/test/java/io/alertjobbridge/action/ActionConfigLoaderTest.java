@@ -118,8 +118,46 @@ class ActionConfigLoaderTest {
         assertThat(a.match().strategyIds()).containsExactlyInAnyOrder(41L, 52L);
         assertThat(a.match().alertName().pattern()).isEqualTo("(?i)disk");
         assertThat(a.match().severities()).containsExactlyInAnyOrder(1, 3);
-        assertThat(a.match().dimensions()).containsExactly(Map.entry("service", "nginx"), Map.entry("port", "80"));
+        assertThat(a.match().dimensions()).containsExactly(Map.entry("service", LabelCondition.equalsTo("nginx")),
+                Map.entry("port", LabelCondition.equalsTo("80")));
         assertThat(a.match().signals()).containsExactlyInAnyOrder("recovered", "closed");
+    }
+
+    @Test
+    void the_match_block_reads_sources_and_every_label_operator() {
+        ActionConfig a = parse(MINIMAL + """
+                match:
+                  source: [alertmanager, grafana]
+                  labels:
+                    instance: {regex: "^10\\\\."}
+                    team: {equals: ops}
+                    pod: {exists: true}
+                    canary: {exists: false}
+                    env: prod
+                    port: 9100
+                  dimensions:
+                    mount_point: /data
+                    device: {regex: "^sd"}
+                  signal: [firing, resolved]
+                """);
+
+        ActionMatch m = a.match();
+        assertThat(m.sources()).containsExactlyInAnyOrder("alertmanager", "grafana");
+        assertThat(m.labels()).containsExactly(
+                Map.entry("instance", LabelCondition.regex(java.util.regex.Pattern.compile("^10\\."))),
+                Map.entry("team", LabelCondition.equalsTo("ops")),
+                Map.entry("pod", LabelCondition.exists(true)),
+                Map.entry("canary", LabelCondition.exists(false)),
+                Map.entry("env", LabelCondition.equalsTo("prod")),
+                Map.entry("port", LabelCondition.equalsTo("9100")));
+        assertThat(m.dimensions()).containsOnlyKeys("mount_point", "device");
+        assertThat(m.dimensions().get("device").kind()).isEqualTo(LabelCondition.Kind.REGEX);
+        assertThat(m.signals()).as("Prometheus' words for the signals").containsExactlyInAnyOrder("abnormal", "recovered");
+    }
+
+    @Test
+    void a_single_source_may_be_given_without_a_list() {
+        assertThat(parse(MINIMAL + "match:\n  source: zabbix\n").match().sources()).containsExactly("zabbix");
     }
 
     @ParameterizedTest
@@ -187,10 +225,24 @@ class ActionConfigLoaderTest {
                 Arguments.of("severity 0", MINIMAL + "match:\n  severity: [0]\n", "match.severity values are"),
                 Arguments.of("severity 4", MINIMAL + "match:\n  severity: [1, 4]\n", "match.severity values are"),
                 Arguments.of("severity not a list", MINIMAL + "match:\n  severity: 1\n", "match.severity must be a list"),
-                Arguments.of("signal unknown", MINIMAL + "match:\n  signal: [firing]\n", "match.signal values are"),
+                Arguments.of("signal unknown", MINIMAL + "match:\n  signal: [burning]\n", "match.signal values are"),
                 Arguments.of("strategy id text", MINIMAL + "match:\n  strategy_ids: [cpu]\n", "match.strategy_ids[] must be an integer"),
-                Arguments.of("match dimension value a mapping", MINIMAL + "match:\n  dimensions: {service: {a: b}}\n",
-                        "match.dimensions.service must be a string"),
+                Arguments.of("match dimension condition of no known operator", MINIMAL + "match:\n  dimensions: {service: {a: b}}\n",
+                        "match.dimensions.service must hold exactly one of equals, regex or exists"),
+                Arguments.of("match label with two operators", MINIMAL + "match:\n  labels: {env: {equals: a, exists: true}}\n",
+                        "match.labels.env must hold exactly one of equals, regex or exists"),
+                Arguments.of("match label value a list", MINIMAL + "match:\n  labels: {env: [a, b]}\n",
+                        "match.labels.env must be a value or one of"),
+                Arguments.of("match label bad regex", MINIMAL + "match:\n  labels: {instance: {regex: \"(10\"}}\n",
+                        "match.labels.instance.regex is not a valid regular expression"),
+                Arguments.of("match label exists not a boolean", MINIMAL + "match:\n  labels: {pod: {exists: yes please}}\n",
+                        "match.labels.pod.exists must be true or false"),
+                Arguments.of("match label equals a mapping", MINIMAL + "match:\n  labels: {pod: {equals: {a: b}}}\n",
+                        "match.labels.pod.equals must be a single value"),
+                Arguments.of("match source not a name", MINIMAL + "match:\n  source: [Alert Manager]\n",
+                        "match.source values are source names"),
+                Arguments.of("match source a mapping", MINIMAL + "match:\n  source: {a: b}\n",
+                        "match.source must be a name or a list of names"),
                 Arguments.of("invalid YAML", "name: [act\nbk_biz_id: 2\n", "not valid YAML"),
                 Arguments.of("duplicate YAML key", MINIMAL + "bk_biz_id: 3\n", "not valid YAML"),
                 Arguments.of("file a list", "- name: act\n", "the file must be a mapping"),

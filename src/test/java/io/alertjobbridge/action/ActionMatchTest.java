@@ -129,6 +129,80 @@ class ActionMatchTest {
     }
 
     private static ActionConfig config(String name, boolean enabled, ActionMatch match) {
-        return new ActionConfig(name, "", enabled, 2, 1, Map.of(), 600, match, null, null, name + ".yaml");
+        return new ActionConfig(name, "", enabled, 2, 1, Map.of(), 600, match, null, null, name + ".yaml",
+                Convergence.NONE, List.of());
+    }
+    // ---- sources and label operators ---------------------------------------------------------------
+
+    private static ActionMatch.Subject labelled(String source, Map<String, String> labels) {
+        List<Map.Entry<String, String>> dims = new java.util.ArrayList<>(labels.entrySet());
+        return new ActionMatch.Subject(source, null, "DiskFull", 1, "abnormal", dims, labels);
+    }
+
+    private static ActionMatch labels(Map<String, LabelCondition> conditions) {
+        return new ActionMatch(Set.of(), Set.of(), null, Set.of(), Map.of(), conditions, ActionMatch.DEFAULT_SIGNALS);
+    }
+
+    @Test
+    void source_condition_holds_only_for_the_named_sources() {
+        ActionMatch m = new ActionMatch(Set.of("alertmanager", "grafana"), Set.of(), null, Set.of(), Map.of(), Map.of(),
+                ActionMatch.DEFAULT_SIGNALS);
+
+        assertThat(m.matches(labelled("alertmanager", Map.of()))).isTrue();
+        assertThat(m.matches(labelled("grafana", Map.of()))).isTrue();
+        assertThat(m.matches(labelled("bk-monitor", Map.of()))).isFalse();
+        assertThat(m.matches(labelled(null, Map.of()))).isFalse();
+    }
+
+    @Test
+    void label_equals() {
+        ActionMatch m = labels(Map.of("team", LabelCondition.equalsTo("ops")));
+
+        assertThat(m.matches(labelled("x", Map.of("team", "ops")))).isTrue();
+        assertThat(m.matches(labelled("x", Map.of("team", "ops2")))).isFalse();
+        assertThat(m.matches(labelled("x", Map.of("team", "OPS")))).as("case matters").isFalse();
+        assertThat(m.matches(labelled("x", Map.of()))).isFalse();
+    }
+
+    @Test
+    void label_regex_is_searched() {
+        ActionMatch m = labels(Map.of("instance", LabelCondition.regex(Pattern.compile("^10\\."))));
+
+        assertThat(m.matches(labelled("x", Map.of("instance", "10.0.0.7:9100")))).isTrue();
+        assertThat(m.matches(labelled("x", Map.of("instance", "192.10.0.7:9100")))).isFalse();
+        assertThat(m.matches(labelled("x", Map.of()))).isFalse();
+        assertThat(labels(Map.of("instance", LabelCondition.regex(Pattern.compile(":9100"))))
+                .matches(labelled("x", Map.of("instance", "10.0.0.7:9100")))).as("unanchored: found anywhere").isTrue();
+    }
+
+    @Test
+    void label_exists_and_absent() {
+        ActionMatch present = labels(Map.of("pod", LabelCondition.exists(true)));
+        ActionMatch absent = labels(Map.of("pod", LabelCondition.exists(false)));
+
+        assertThat(present.matches(labelled("x", Map.of("pod", "")))).as("an empty value exists").isTrue();
+        assertThat(present.matches(labelled("x", Map.of()))).isFalse();
+        assertThat(absent.matches(labelled("x", Map.of()))).isTrue();
+        assertThat(absent.matches(labelled("x", Map.of("pod", "a")))).isFalse();
+    }
+
+    @Test
+    void every_label_condition_must_hold() {
+        ActionMatch m = labels(Map.of("team", LabelCondition.equalsTo("ops"), "pod", LabelCondition.exists(true)));
+
+        assertThat(m.matches(labelled("x", Map.of("team", "ops", "pod", "p")))).isTrue();
+        assertThat(m.matches(labelled("x", Map.of("team", "ops")))).isFalse();
+    }
+
+    @Test
+    void dimension_conditions_hold_when_any_value_of_a_repeated_key_passes() {
+        ActionMatch m = new ActionMatch(Set.of(), Set.of(), null, Set.of(),
+                Map.of("ip", LabelCondition.regex(Pattern.compile("^10\\.0\\.0\\.2$"))), Map.of(), ActionMatch.DEFAULT_SIGNALS);
+        List<Map.Entry<String, String>> dims = List.of(Map.entry("ip", "10.0.0.1"), Map.entry("ip", "10.0.0.2"));
+
+        assertThat(m.matches(new ActionMatch.Subject(null, null, null, "abnormal", dims))).isTrue();
+        assertThat(labels(Map.of("ip", LabelCondition.equalsTo("10.0.0.2")))
+                .matches(new ActionMatch.Subject(null, null, null, "abnormal", dims)))
+                .as("labels hold each key's first value").isFalse();
     }
 }

@@ -30,6 +30,7 @@ class ObservabilityRouteTest {
             assertThat(metrics).contains("bridge_actions_in_flight 0.0");
             assertThat(metrics).contains("bridge_job_api_budget_wait_seconds_count");
             assertThat(metrics).contains("bridge_lifecycle_step_lag_seconds_count");
+            assertThat(metrics).contains("bridge_alerts_received_total{outcome=\"accepted\",source=\"bk-monitor\"} 3.0");
         }
     }
 

@@ -70,7 +70,7 @@ class ActionStatsTest {
         Map<String, Object> answer = stats.lastHour();
 
         assertThat(answer).containsEntry("from", "2026-03-01T09:43:00Z").containsEntry("to", "2026-03-01T10:43:00Z");
-        assertThat((List<String>) answer.get("outcomes")).containsExactly("success", "failure", "timeout", "launch_unknown");
+        assertThat((List<String>) answer.get("outcomes")).containsExactly("success", "failure", "timeout", "launch_unknown", "skipped");
         assertThat((Map<String, Object>) answer.get("totals")).containsEntry("received", 6L).containsEntry("success", 2L)
                 .containsEntry("failure", 1L).containsEntry("timeout", 1L).containsEntry("launch_unknown", 1L);
         List<Map<String, Object>> minutes = (List<Map<String, Object>>) answer.get("minutes");

@@ -130,49 +130,55 @@ class StatusPageBrowserTest {
 
     @Test
     void the_recent_actions_are_listed_with_status_duration_and_job_link() throws Exception {
-        waitUntil(d -> rowOf(succeededActionId) != null && rowOf(deadLetteredActionId) != null);
+        // The page redraws its tables every few seconds: a read that lands on a replaced element is retried whole.
+        settled(() -> {
+            waitUntil(d -> rowOf(succeededActionId) != null && rowOf(deadLetteredActionId) != null);
 
-        assertThat(statusShown(succeededActionId)).isEqualTo("success");
-        assertThat(statusShown(failedActionId)).isEqualTo("failure");
-        assertThat(statusShown(deadLetteredActionId)).isEqualTo("failure");
+            assertThat(statusShown(succeededActionId)).isEqualTo("success");
+            assertThat(statusShown(failedActionId)).isEqualTo("failure");
+            assertThat(statusShown(deadLetteredActionId)).isEqualTo("failure");
 
-        JsonNode action = bridge.getJson("/api/v1/actions/" + succeededActionId);
-        WebElement row = rowOf(succeededActionId);
-        assertThat(row.findElement(By.cssSelector("td.action-name")).getText()).isEqualTo("plain-run");
-        assertThat(row.findElements(By.tagName("td")).get(5).getText()).matches("\\d+(\\.\\d)? (ms|s)");
-        WebElement jobLink = row.findElement(By.cssSelector("a.job-link"));
-        assertThat(jobLink.getAttribute("href")).isEqualTo(action.path("job_url").asText());
-        assertThat(jobLink.getText()).contains("#" + action.path("job_instance_id").asLong());
+            JsonNode action = bridge.getJson("/api/v1/actions/" + succeededActionId);
+            WebElement row = rowOf(succeededActionId);
+            assertThat(row.findElement(By.cssSelector("td.action-name")).getText()).isEqualTo("plain-run");
+            assertThat(row.findElements(By.tagName("td")).get(5).getText()).matches("\\d+(\\.\\d)? (ms|s)");
+            WebElement jobLink = row.findElement(By.cssSelector("a.job-link"));
+            assertThat(jobLink.getAttribute("href")).isEqualTo(action.path("job_url").asText());
+            assertThat(jobLink.getText()).contains("#" + action.path("job_instance_id").asLong());
 
-        // The alert id with markup is shown as the text it is, and adds no element to the page.
-        assertThat(rowOf(markupActionId).findElement(By.cssSelector("td.alert-id")).getText()).isEqualTo(MARKUP_ALERT_ID);
-        assertThat(browser.findElements(By.id("injected"))).isEmpty();
+            // The alert id with markup is shown as the text it is, and adds no element to the page.
+            assertThat(rowOf(markupActionId).findElement(By.cssSelector("td.alert-id")).getText()).isEqualTo(MARKUP_ALERT_ID);
+            assertThat(browser.findElements(By.id("injected"))).isEmpty();
 
-        screenshot("01-actions");
+            screenshot("01-actions");
+        });
     }
 
     @Test
     void filtering_by_status_action_name_and_alert_id_narrows_the_list() throws Exception {
-        int all = browser.findElements(By.cssSelector("#actions-table tr.action-row")).size();
-        Set<String> failures = new HashSet<>();
-        for (JsonNode a : bridge.getJson("/api/v1/actions?status=failure").path("actions")) {
-            failures.add(a.path("id").asText());
-        }
-        assertThat(failures).contains(failedActionId).hasSizeLessThan(all);
+        // The page redraws its tables every few seconds: a read that lands on a replaced element is retried whole.
+        settled(() -> {
+            int all = browser.findElements(By.cssSelector("#actions-table tr.action-row")).size();
+            Set<String> failures = new HashSet<>();
+            for (JsonNode a : bridge.getJson("/api/v1/actions?status=failure").path("actions")) {
+                failures.add(a.path("id").asText());
+            }
+            assertThat(failures).contains(failedActionId).hasSizeLessThan(all);
 
-        new Select(browser.findElement(By.id("filter-status"))).selectByValue("failure");
-        waitUntil(d -> shownActionIds().equals(failures));
-        assertThat(browser.getCurrentUrl()).endsWith("/ui?status=failure");
-        screenshot("02-filtered-by-status");
+            new Select(browser.findElement(By.id("filter-status"))).selectByValue("failure");
+            waitUntil(d -> shownActionIds().equals(failures));
+            assertThat(browser.getCurrentUrl()).endsWith("/ui?status=failure");
+            screenshot("02-filtered-by-status");
 
-        browser.findElement(By.id("filter-name")).sendKeys("fail-one");
-        waitUntil(d -> shownActionIds().equals(Set.of(failedActionId)));
+            browser.findElement(By.id("filter-name")).sendKeys("fail-one");
+            waitUntil(d -> shownActionIds().equals(Set.of(failedActionId)));
 
-        browser.findElement(By.id("filter-clear")).click();
-        waitUntil(d -> shownActionIds().size() == all);
-        String markupAlert = MARKUP_ALERT_ID;
-        browser.findElement(By.id("filter-alert")).sendKeys(markupAlert);
-        waitUntil(d -> shownActionIds().equals(Set.of(markupActionId)));
+            browser.findElement(By.id("filter-clear")).click();
+            waitUntil(d -> shownActionIds().size() == all);
+            String markupAlert = MARKUP_ALERT_ID;
+            browser.findElement(By.id("filter-alert")).sendKeys(markupAlert);
+            waitUntil(d -> shownActionIds().equals(Set.of(markupActionId)));
+        });
     }
 
     @Test
@@ -237,24 +243,27 @@ class StatusPageBrowserTest {
 
     @Test
     void both_charts_render_from_the_stats_endpoints() throws Exception {
-        By successBars = By.cssSelector("#chart-actions svg rect.bar[data-series='success']");
-        By failureBars = By.cssSelector("#chart-actions svg rect.bar[data-series='failure']");
-        waitUntil(d -> !d.findElements(successBars).isEmpty() && !d.findElements(failureBars).isEmpty());
-        assertThat(Integer.parseInt(browser.findElement(By.id("total-success")).getText())).isGreaterThanOrEqualTo(2);
-        assertThat(Integer.parseInt(browser.findElement(By.id("total-failure")).getText())).isGreaterThanOrEqualTo(1);
-        assertThat(browser.findElement(By.cssSelector("#by-action-table")).getText()).contains("plain-run").contains("fail-one-host");
+        // The page redraws its tables every few seconds: a read that lands on a replaced element is retried whole.
+        settled(() -> {
+            By successBars = By.cssSelector("#chart-actions svg rect.bar[data-series='success']");
+            By failureBars = By.cssSelector("#chart-actions svg rect.bar[data-series='failure']");
+            waitUntil(d -> !d.findElements(successBars).isEmpty() && !d.findElements(failureBars).isEmpty());
+            assertThat(Integer.parseInt(browser.findElement(By.id("total-success")).getText())).isGreaterThanOrEqualTo(2);
+            assertThat(Integer.parseInt(browser.findElement(By.id("total-failure")).getText())).isGreaterThanOrEqualTo(1);
+            assertThat(browser.findElement(By.cssSelector("#by-action-table")).getText()).contains("plain-run").contains("fail-one-host");
 
-        By latencyPoints = By.cssSelector("#chart-latency svg .latency-mean circle.point");
-        waitUntil(d -> !d.findElements(latencyPoints).isEmpty());
-        assertThat(browser.findElements(By.cssSelector("#chart-latency .chart-empty-text"))).isEmpty();
-        WebElement executeRow = browser.findElement(By.cssSelector("#latency-table tr[data-api='execute_job_plan']"));
-        assertThat(Integer.parseInt(executeRow.findElements(By.tagName("td")).get(1).getText())).isGreaterThanOrEqualTo(4);
-        assertThat(browser.findElement(By.cssSelector("#latency-table tr[data-api='operate_job_instance']")).getText())
-                .contains("answer lost");
+            By latencyPoints = By.cssSelector("#chart-latency svg .latency-mean circle.point");
+            waitUntil(d -> !d.findElements(latencyPoints).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("#chart-latency .chart-empty-text"))).isEmpty();
+            WebElement executeRow = browser.findElement(By.cssSelector("#latency-table tr[data-api='execute_job_plan']"));
+            assertThat(Integer.parseInt(executeRow.findElements(By.tagName("td")).get(1).getText())).isGreaterThanOrEqualTo(4);
+            assertThat(browser.findElement(By.cssSelector("#latency-table tr[data-api='operate_job_instance']")).getText())
+                    .contains("answer lost");
 
-        screenshot("05-charts");
-        elementScreenshot(By.id("actions-chart-card"), "06-chart-actions");
-        elementScreenshot(By.id("latency-chart-card"), "07-chart-latency");
+            screenshot("05-charts");
+            elementScreenshot(By.id("actions-chart-card"), "06-chart-actions");
+            elementScreenshot(By.id("latency-chart-card"), "07-chart-latency");
+        });
     }
 
     // ---- Helpers ----------------------------------------------------------------------------------
@@ -296,6 +305,25 @@ class StatusPageBrowserTest {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    @FunctionalInterface
+    private interface PageChecks {
+        void run() throws Exception;
+    }
+
+    /** Runs read-only checks again when the page redrew an element under them (at most 5 times). */
+    private static void settled(PageChecks checks) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                checks.run();
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits for a condition on the page; the tables are redrawn every few seconds, so stale elements are retried. */
