@@ -49,13 +49,13 @@ public final class Database implements AutoCloseable {
                 + url.replaceAll("//[^/@]*@", "//***@") + " (supported: jdbc:h2:, jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:)");
     }
 
-    /** The migration folder for the database: MariaDB and MySQL share one dialect. */
+    /**
+     * The migration folder for the database: H2 and PostgreSQL read the same standard SQL
+     * ({@code ansi}); MariaDB and MySQL need their own (MEDIUMTEXT for long logs and payloads).
+     */
     static String vendorFor(String url) {
-        if (url.startsWith("jdbc:h2:")) {
-            return "h2";
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return "postgresql";
+        if (url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:")) {
+            return "ansi";
         }
         return "mysql";
     }

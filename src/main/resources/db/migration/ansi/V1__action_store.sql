@@ -1,4 +1,4 @@
--- The action store. Every step of an action's lifecycle is committed here before the next one
+-- The action store (H2 and PostgreSQL; MariaDB/MySQL have their own copy under mysql/). Every step of an action's lifecycle is committed here before the next one
 -- starts; whatever the process holds in memory is only a cache of these rows.
 -- Times are epoch milliseconds (BIGINT) so the same schema reads the same on H2, PostgreSQL and MySQL.
 
