@@ -410,6 +410,15 @@ public final class ActionLifecycle {
         ActionRecord action = action(exchange);
         JobAnswer answer = answer(exchange);
         long now = now();
+        boolean wasRunning = action.jobStatus() != null && (action.jobStatus() == 2 || action.jobStatus() == 7);
+        if (answer.kind() == JobAnswer.Kind.REJECTED && answer.code() == UNSUPPORTED_OPERATION && wasRunning) {
+            // Job terminates only running (2) or waiting (7) jobs: the last poll saw this one running, so it
+            // ended on its own as its deadline passed. The next poll records how it really ended instead of
+            // calling it a timeout (a job in any other state is not re-polled here: it could loop).
+            commit(action, ActionUpdate.to(ActionStatus.RUNNING).outcome(null).attempts(0)
+                    .nextRunAt(now + settings.pollIntervalMs()));
+            return;
+        }
         boolean done = answer.ok() || answer.kind() == JobAnswer.Kind.REJECTED;
         if (done) {
             String note = answer.ok() ? "job instance " + action.jobInstanceId() + " terminated"
