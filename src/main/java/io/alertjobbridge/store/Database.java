@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("bridge-store");
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(durable(url));
         config.setUsername(username);
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
@@ -33,6 +33,18 @@ public final class Database implements AutoCloseable {
         config.setDriverClassName(driverFor(url));
         this.dataSource = new HikariDataSource(config);
         migrate(vendorFor(url));
+    }
+
+    /**
+     * An embedded H2 file database writes committed transactions to disk up to a second later by
+     * default; a kill -9 in that second would undo steps the bridge already acted on (a launch
+     * recorded as sent, then sent again). WRITE_DELAY=0 makes every commit reach the file at once.
+     */
+    static String durable(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase().contains("WRITE_DELAY")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
     }
 
     static String driverFor(String url) {
