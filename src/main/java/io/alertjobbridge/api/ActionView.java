@@ -47,7 +47,6 @@ final class ActionView {
         v.put("global_var_list", parse(a.globalVarList(), json));
         v.put("evidence", parse(a.evidence(), json));
         v.put("owner", a.owner());
-        v.put("lease_until", time(a.leaseUntil()));
         v.put("launch_sent_at", time(a.launchSentAt()));
         v.put("attempts", a.attempts());
         v.put("next_run_at", time(a.nextRunAt()));

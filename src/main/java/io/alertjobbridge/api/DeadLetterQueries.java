@@ -47,7 +47,7 @@ public final class DeadLetterQueries {
      */
     public Map<String, Object> replay(String id) {
         DeadLetter letter = store.find(id).orElseThrow(() -> new NotFoundException("no dead letter with id '" + id + "'"));
-        if (!store.markReplayed(letter, cluster.instanceId(), cluster.leaseUntil())) {
+        if (!store.markReplayed(letter, cluster.instanceId())) {
             throw new BadRequestException(409, "already_replayed", null, "dead letter '" + id + "' was replayed already");
         }
         metrics.deadLetter("replayed");

@@ -10,9 +10,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This bridge's place among the bridges sharing the database. The database's own row locks are the
- * only coordinator: each instance heartbeats, renews the lease on every action it holds in one
- * statement, and takes over actions whose lease ran out. The live instances (heartbeat within one
- * lease) also split the Job API budget evenly, so their sum never exceeds it.
+ * only coordinator: each instance heartbeats, and its heartbeat is the one lease over every action
+ * it owns; the others take over the actions of an instance whose heartbeat is older than a lease.
+ * One lease per instance, not per action, so renewing costs one row write however many jobs are in
+ * flight (renewing 10,000 action rows every few seconds made the writes queue behind each other).
+ * Every commit of a step still checks the owner column, so an instance that lost its actions
+ * changes nothing. The live instances (heartbeat within one lease) also split the Job API budget
+ * evenly, so their sum never exceeds it.
  */
 public final class ClusterMembership {
 
@@ -60,19 +64,21 @@ public final class ClusterMembership {
                 instanceId, liveInstances, totalCallsPerSecond);
     }
 
-    /** Heartbeat, lease renewal and budget share; runs every third of a lease. */
+    /** Heartbeat (which renews the lease on every held action) and budget share; runs every third of a lease. */
     public void renew() {
         if (stopping) {
             return;
         }
         long now = clock.getAsLong();
-        instances.heartbeat(instanceId);
-        int held = actions.renewLeases(instanceId, now + leaseMs);
+        if (!instances.heartbeat(instanceId)) {
+            // Our row is gone (deleted by hand): register again rather than look dead forever.
+            instances.register(instanceId, host);
+        }
         renewedAt = now;
         int live = instances.liveCount(leaseMs);
         if (live != liveInstances) {
             LOG.info("Instance {}: {} live instance(s) now; this one holds {} action(s) and may make {} Job API"
-                    + " calls per second", instanceId, live, held, share(live));
+                    + " calls per second", instanceId, live, actions.countHeld(instanceId), share(live));
         }
         liveInstances = live;
         budgetShare.accept(share(live));
@@ -94,9 +100,9 @@ public final class ClusterMembership {
         return liveInstances;
     }
 
-    /** Lease expiry for actions taken now. */
-    public long leaseUntil() {
-        return clock.getAsLong() + leaseMs;
+    /** Instances whose last heartbeat is older than this are dead: their actions may be taken over. */
+    public long liveSince() {
+        return clock.getAsLong() - leaseMs;
     }
 
     /** On a graceful stop: hand every held action back at once instead of letting the leases run out. */

@@ -41,7 +41,7 @@ public final class ActionDispatcher {
         if (free <= 0) {
             return List.of();
         }
-        store.takeOver(cluster.instanceId(), cluster.leaseUntil(), Math.max(1, free / cluster.liveInstances()));
+        store.takeOver(cluster.instanceId(), cluster.liveSince(), Math.max(1, free / cluster.liveInstances()));
         List<String> due = store.dueOwned(cluster.instanceId(), free, inHand);
         List<String> taken = new ArrayList<>(due.size());
         for (String id : due) {

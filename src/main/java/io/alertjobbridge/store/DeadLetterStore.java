@@ -128,7 +128,7 @@ public final class DeadLetterStore {
      * when it failed, due at once. Returns false when the letter was already replayed (a second
      * replay request must not send the message twice).
      */
-    public boolean markReplayed(DeadLetter letter, String owner, long leaseUntil) {
+    public boolean markReplayed(DeadLetter letter, String owner) {
         long now = clock.getAsLong();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -150,15 +150,14 @@ public final class DeadLetterStore {
                 if (letter.actionId() != null && letter.actionStatus() != null
                         && !ActionStatus.fromWire(letter.actionStatus()).isFinal()) {
                     try (PreparedStatement ps = c.prepareStatement("UPDATE action SET status = ?, reason = NULL,"
-                            + " attempts = 0, next_run_at = ?, owner = ?, lease_until = ?, finished_at = NULL,"
+                            + " attempts = 0, next_run_at = ?, owner = ?, lease_until = NULL, finished_at = NULL,"
                             + " updated_at = ? WHERE id = ?")) {
                         ps.setString(1, letter.actionStatus());
                         ps.setLong(2, now);
                         // Held by the replaying instance, which sends the original message on at once.
                         ps.setString(3, owner);
-                        ps.setLong(4, leaseUntil);
-                        ps.setLong(5, now);
-                        ps.setString(6, letter.actionId());
+                        ps.setLong(4, now);
+                        ps.setString(5, letter.actionId());
                         ps.executeUpdate();
                     }
                 }

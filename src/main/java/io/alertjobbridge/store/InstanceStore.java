@@ -57,19 +57,20 @@ public final class InstanceStore {
         }
     }
 
-    public void heartbeat(String id) {
-        set("UPDATE bridge_instance SET heartbeat_at = ? WHERE id = ?", id);
+    /** Renews the instance's lease (and so the lease on every action it owns); false when its row is missing. */
+    public boolean heartbeat(String id) {
+        return set("UPDATE bridge_instance SET heartbeat_at = ? WHERE id = ?", id) == 1;
     }
 
     public void stopped(String id) {
         set("UPDATE bridge_instance SET stopped_at = ? WHERE id = ?", id);
     }
 
-    private void set(String sql, String id) {
+    private int set(String sql, String id) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, clock.getAsLong());
             ps.setString(2, id);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("could not update instance " + id, e);
         }

@@ -95,7 +95,7 @@ class ActionStoreTest {
     @Test
     void duplicate_alert_reports_the_current_status_of_its_actions() {
         accept("al-1", "a-1");
-        store.takeOver("me", db.now() + 60_000, 10);
+        store.takeOver("me", db.liveSince(), 10);
         store.apply("a-1", "me", ActionUpdate.to(ActionStatus.RUNNING));
 
         assertThat(store.acceptAlert("al-1", "api", "{}", List.of()).actions())
@@ -167,31 +167,33 @@ class ActionStoreTest {
 
     @Test
     void take_over_returns_in_flight_actions_nobody_holds_and_records_the_owner() {
+        db.instances.register("other", "host-a");
         accept("al-1", "held", "done");
-        assertThat(store.takeOver("other", db.now() + 60_000, 10)).containsExactlyInAnyOrder("held", "done");
+        assertThat(store.takeOver("other", db.liveSince(), 10)).containsExactlyInAnyOrder("held", "done");
         finish("done", "other");
         db.advance(10);
         accept("al-2", "free-1", "free-2");
 
-        List<String> taken = store.takeOver("me", db.now() + 30_000, 10);
+        List<String> taken = store.takeOver("me", db.liveSince(), 10);
 
         assertThat(taken).containsExactlyInAnyOrder("free-1", "free-2");
         for (String id : taken) {
             assertThat(find(id).owner()).isEqualTo("me");
-            assertThat(find(id).leaseUntil()).isEqualTo(db.now() + 30_000);
         }
-        assertThat(find("held").owner()).isEqualTo("other");
-        assertThat(store.takeOver("third", db.now() + 30_000, 10)).as("nothing left to take").isEmpty();
+        assertThat(find("held").owner()).as("its owner is live").isEqualTo("other");
+        assertThat(store.takeOver("third", db.liveSince(), 10)).as("nothing left to take").isEmpty();
+        assertThat(store.countHeld("me")).isEqualTo(2);
+        assertThat(store.countHeld("other")).as("finished actions are not held").isEqualTo(1);
     }
 
     @Test
     void finished_actions_are_never_taken_over() {
         accept("al-1", "a-1");
-        store.takeOver("me", db.now() + 1000, 10);
+        store.takeOver("me", db.liveSince(), 10);
         finish("a-1", "me");
         db.advance(5000);
 
-        assertThat(store.takeOver("other", db.now() + 1000, 10)).isEmpty();
+        assertThat(store.takeOver("other", db.liveSince(), 10)).isEmpty();
     }
 
     @Test
@@ -202,8 +204,8 @@ class ActionStoreTest {
         db.advance(10);
         accept("al-3", "a-3");
 
-        assertThat(store.takeOver("me", db.now() + 1000, 2)).containsExactly("a-1", "a-2");
-        assertThat(store.takeOver("me", db.now() + 1000, 0)).isEmpty();
+        assertThat(store.takeOver("me", db.liveSince(), 2)).containsExactly("a-1", "a-2");
+        assertThat(store.takeOver("me", db.liveSince(), 0)).isEmpty();
     }
 
     @Test
@@ -226,7 +228,7 @@ class ActionStoreTest {
                     List<String> mine = new ArrayList<>();
                     List<String> batch;
                     do {
-                        batch = store.takeOver(owner, db.now() + 60_000, 7);
+                        batch = store.takeOver(owner, db.liveSince(), 7);
                         mine.addAll(batch);
                     } while (!batch.isEmpty());
                     return mine;
@@ -250,15 +252,15 @@ class ActionStoreTest {
     }
 
     @Test
-    void expired_lease_makes_the_action_available_to_another_owner() {
+    void an_instance_whose_heartbeat_is_older_than_the_lease_loses_its_actions() {
+        db.instances.register("first", "host-a");
         accept("al-1", "a-1");
-        long leaseUntil = db.now() + 1000;
-        assertThat(store.takeOver("first", leaseUntil, 10)).containsExactly("a-1");
+        assertThat(store.takeOver("first", db.liveSince(), 10)).containsExactly("a-1");
 
-        db.advance(1000);
-        assertThat(store.takeOver("second", db.now() + 1000, 10)).as("lease still good at its last ms").isEmpty();
+        db.advance(StoreTestDatabase.LEASE_MS);
+        assertThat(store.takeOver("second", db.liveSince(), 10)).as("lease still good at its last ms").isEmpty();
         db.advance(1);
-        assertThat(store.takeOver("second", db.now() + 1000, 10)).containsExactly("a-1");
+        assertThat(store.takeOver("second", db.liveSince(), 10)).containsExactly("a-1");
 
         assertThat(find("a-1").owner()).isEqualTo("second");
         assertThatThrownBy(() -> store.apply("a-1", "first", ActionUpdate.to(ActionStatus.FAILURE)))
@@ -268,29 +270,51 @@ class ActionStoreTest {
     }
 
     @Test
-    void renewed_lease_keeps_the_action_from_other_owners() {
-        accept("al-1", "a-1", "a-2");
-        store.takeOver("me", db.now() + 1000, 10);
-        finish("a-2", "me");
-        db.advance(900);
+    void one_heartbeat_keeps_every_action_of_the_instance() {
+        db.instances.register("me", "host-a");
+        accept("al-1", "a-1", "a-2", "a-3");
+        store.takeOver("me", db.liveSince(), 10);
+        db.advance(StoreTestDatabase.LEASE_MS - 100);
 
-        long renewedUntil = db.now() + 1000;
+        assertThat(db.instances.heartbeat("me")).isTrue();
+        db.advance(1000);
 
-        assertThat(store.renewLeases("me", renewedUntil)).as("only in-flight actions count").isEqualTo(1);
-        db.advance(500);
+        assertThat(store.takeOver("other", db.liveSince(), 10)).isEmpty();
+        assertThat(store.countHeld("me")).isEqualTo(3);
+        assertThat(db.instances.heartbeat("nobody")).as("an unknown instance is told so").isFalse();
+    }
 
-        assertThat(store.takeOver("other", db.now() + 1000, 10)).isEmpty();
-        assertThat(find("a-1").leaseUntil()).isEqualTo(renewedUntil);
+    @Test
+    void a_stopped_instance_loses_its_actions_at_once() {
+        db.instances.register("me", "host-a");
+        accept("al-1", "a-1");
+        store.takeOver("me", db.liveSince(), 10);
+
+        db.instances.stopped("me");
+
+        assertThat(store.takeOver("other", db.liveSince(), 10)).containsExactly("a-1");
+    }
+
+    @Test
+    void the_actions_of_a_dead_instance_are_taken_before_new_ones() {
+        db.instances.register("dead", "host-a");
+        accept("al-1", "old-1");
+        store.takeOver("dead", db.liveSince(), 10);
+        db.advance(StoreTestDatabase.LEASE_MS + 1);
+        accept("al-2", "new-1");
+
+        assertThat(store.takeOver("me", db.liveSince(), 1)).containsExactly("old-1");
+        assertThat(store.takeOver("me", db.liveSince(), 1)).containsExactly("new-1");
     }
 
     @Test
     void released_leases_are_taken_over_at_once() {
         accept("al-1", "a-1", "a-2");
-        store.takeOver("me", db.now() + 60_000, 10);
+        store.takeOver("me", db.liveSince(), 10);
 
         assertThat(store.releaseLeases("me")).isEqualTo(2);
 
-        assertThat(store.takeOver("other", db.now() + 60_000, 10)).containsExactlyInAnyOrder("a-1", "a-2");
+        assertThat(store.takeOver("other", db.liveSince(), 10)).containsExactlyInAnyOrder("a-1", "a-2");
     }
 
     // ---- applying steps ----------------------------------------------------------------------------
@@ -298,7 +322,7 @@ class ActionStoreTest {
     @Test
     void owner_applies_a_step_and_keeps_the_action() {
         accept("al-1", "a-1");
-        store.takeOver("me", db.now() + 60_000, 10);
+        store.takeOver("me", db.liveSince(), 10);
         db.advance(250);
 
         store.apply("a-1", "me", ActionUpdate.to(ActionStatus.RUNNING).jobInstance(20031, "https://job/api_execute/20031")
@@ -323,7 +347,7 @@ class ActionStoreTest {
     @Test
     void final_step_clears_next_run_at_and_nulls_are_written() {
         accept("al-1", "a-1");
-        store.takeOver("me", db.now() + 60_000, 10);
+        store.takeOver("me", db.liveSince(), 10);
         store.apply("a-1", "me", ActionUpdate.progress().reason("first try").jobStatus(4));
 
         store.apply("a-1", "me", ActionUpdate.to(ActionStatus.FAILURE).reason(null).jobStatus(null).finishedAt(db.now()));
@@ -339,7 +363,7 @@ class ActionStoreTest {
     @Test
     void step_by_an_instance_that_does_not_hold_the_action_changes_nothing() {
         accept("al-1", "a-1");
-        store.takeOver("me", db.now() + 60_000, 10);
+        store.takeOver("me", db.liveSince(), 10);
 
         assertThatThrownBy(() -> store.apply("a-1", "intruder", ActionUpdate.to(ActionStatus.SUCCESS)))
                 .isInstanceOf(LeaseLostException.class);
@@ -351,8 +375,8 @@ class ActionStoreTest {
     @Test
     void due_owned_lists_only_the_owners_due_actions_oldest_first_leaving_out_those_in_hand() {
         accept("al-1", "a-1", "a-2", "a-3", "a-4");
-        store.takeOver("me", db.now() + 60_000, 3);   // a-1..a-3 (equal next_run_at; the order among them is free)
-        store.takeOver("other", db.now() + 60_000, 10);
+        store.takeOver("me", db.liveSince(), 3);   // a-1..a-3 (equal next_run_at; the order among them is free)
+        store.takeOver("other", db.liveSince(), 10);
         List<String> mine = store.list(null, "al-1", 10).stream().filter(a -> "me".equals(a.owner()))
                 .map(ActionRecord::id).sorted().toList();
         String later = mine.get(0);
@@ -372,8 +396,8 @@ class ActionStoreTest {
     @Test
     void in_flight_counts_are_grouped_by_owner() {
         accept("al-1", "a-1", "a-2", "a-3", "a-4", "a-5");
-        store.takeOver("me", db.now() + 60_000, 2);
-        store.takeOver("other", db.now() + 60_000, 2);
+        store.takeOver("me", db.liveSince(), 2);
+        store.takeOver("other", db.liveSince(), 2);
         String someOfOther = store.list(null, "al-1", 10).stream().filter(a -> "other".equals(a.owner()))
                 .findFirst().orElseThrow().id();
         finish(someOfOther, "other");
@@ -386,7 +410,7 @@ class ActionStoreTest {
     @Test
     void known_job_instances_are_those_an_action_of_the_plan_records() {
         accept("al-1", "a-1", "a-2");
-        store.takeOver("me", db.now() + 60_000, 10);
+        store.takeOver("me", db.liveSince(), 10);
         store.apply("a-1", "me", ActionUpdate.progress().jobInstance(20007, "u"));
         store.apply("a-2", "me", ActionUpdate.progress().jobInstance(20011, "u"));
 
@@ -439,7 +463,7 @@ class ActionStoreTest {
         accept("al-old", "00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002");
         db.advance(1000);
         accept("al-new", "00000000-0000-0000-0000-000000000003");
-        store.takeOver("me", db.now() + 60_000, 10);
+        store.takeOver("me", db.liveSince(), 10);
         finish("00000000-0000-0000-0000-000000000003", "me");
 
         assertThat(store.list(null, null, 10)).extracting(ActionRecord::id).containsExactly(

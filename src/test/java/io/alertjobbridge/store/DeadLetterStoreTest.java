@@ -23,7 +23,8 @@ class DeadLetterStoreTest {
     @BeforeEach
     void runningAction() {
         actions.acceptAlert("al-1", "api", "{}", List.of(new NewAction("a-1", "disk-cleanup", 1000043, 2, 600)));
-        actions.takeOver("worker", db.now() + 60_000, 10);
+        db.instances.register("worker", "host-a");
+        actions.takeOver("worker", db.liveSince(), 10);
         actions.apply("a-1", "worker", ActionUpdate.to(ActionStatus.RUNNING).attempts(3).nextRunAt(db.now() + 2000));
     }
 
@@ -69,9 +70,9 @@ class DeadLetterStoreTest {
 
     @Test
     void letter_from_an_instance_that_lost_the_lease_does_not_end_the_new_owners_action() {
-        // "worker" holds a-1 until now + 60 s; its lease runs out and "successor" takes the action over.
+        // "worker" stops heartbeating; its lease runs out and "successor" takes the action over.
         db.advance(60_001);
-        assertThat(actions.takeOver("successor", db.now() + 60_000, 10)).containsExactly("a-1");
+        assertThat(actions.takeOver("successor", db.liveSince(), 10)).containsExactly("a-1");
         actions.apply("a-1", "successor", ActionUpdate.progress().nextRunAt(db.now() + 2000));
 
         // The old worker's exchange for a-1 now fails past its retries (JobApiUnavailableException is not
@@ -108,7 +109,7 @@ class DeadLetterStoreTest {
         DeadLetter letter = letters.store("dl-1", "a-1", "worker", "poll-job", "e", "boom", "a-1");
         db.advance(10_000);
 
-        assertThat(letters.markReplayed(letter, "replayer", db.now() + 30_000)).isTrue();
+        assertThat(letters.markReplayed(letter, "replayer")).isTrue();
 
         ActionRecord a = action();
         assertThat(a.status()).isEqualTo(ActionStatus.RUNNING);
@@ -117,7 +118,6 @@ class DeadLetterStoreTest {
         assertThat(a.nextRunAt()).isEqualTo(db.now());
         assertThat(a.finishedAt()).isNull();
         assertThat(a.owner()).isEqualTo("replayer");
-        assertThat(a.leaseUntil()).isEqualTo(db.now() + 30_000);
         DeadLetter stored = letters.find("dl-1").orElseThrow();
         assertThat(stored.status()).isEqualTo(DeadLetter.REPLAYED);
         assertThat(stored.replayedAt()).isEqualTo(db.now());
@@ -126,12 +126,12 @@ class DeadLetterStoreTest {
     @Test
     void second_replay_of_a_letter_returns_false_and_changes_nothing() {
         DeadLetter letter = letters.store("dl-1", "a-1", "worker", "poll-job", "e", "boom", "a-1");
-        letters.markReplayed(letter, "replayer", db.now() + 30_000);
+        letters.markReplayed(letter, "replayer");
         actions.apply("a-1", "replayer", ActionUpdate.to(ActionStatus.FAILURE).reason("failed again").finishedAt(db.now()));
         ActionRecord afterFirst = action();
         db.advance(1000);
 
-        assertThat(letters.markReplayed(letter, "someone-else", db.now() + 30_000)).isFalse();
+        assertThat(letters.markReplayed(letter, "someone-else")).isFalse();
 
         assertThat(action()).isEqualTo(afterFirst);
         assertThat(letters.find("dl-1").orElseThrow().replayedAt()).isEqualTo(db.now() - 1000);
@@ -148,7 +148,7 @@ class DeadLetterStoreTest {
                 String owner = "r" + i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    return letters.markReplayed(letter, owner, db.now() + 30_000);
+                    return letters.markReplayed(letter, owner);
                 }));
             }
             start.countDown();
@@ -168,7 +168,7 @@ class DeadLetterStoreTest {
         DeadLetter letter = letters.store("dl-1", "a-1", "worker", "fetch-logs", null, "late failure", "a-1");
         ActionRecord before = action();
 
-        assertThat(letters.markReplayed(letter, "replayer", db.now() + 30_000)).isTrue();
+        assertThat(letters.markReplayed(letter, "replayer")).isTrue();
 
         assertThat(action()).isEqualTo(before);
     }
@@ -180,7 +180,7 @@ class DeadLetterStoreTest {
         letters.store("dl-b", null, "worker", "r", "e", "two", null);
         db.advance(10);
         letters.store("dl-c", null, "worker", "r", "e", "three", null);
-        letters.markReplayed(first, "me", db.now());
+        letters.markReplayed(first, "me");
 
         assertThat(letters.list(null, 10)).extracting(DeadLetter::id).containsExactly("dl-c", "dl-b", "dl-a");
         assertThat(letters.list(DeadLetter.STORED, 10)).extracting(DeadLetter::id).containsExactly("dl-c", "dl-b");

@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StoreOnEveryDatabaseTest {
 
+    private static final long LEASE_MS = 15_000;
+
     private final AtomicLong clock = new AtomicLong(1_800_000_000_000L);
 
     static List<String> databases() {
@@ -73,7 +75,7 @@ class StoreOnEveryDatabaseTest {
                 Callable<List<String>> take = () -> {
                     List<String> mine = new ArrayList<>();
                     for (int round = 0; round < 20; round++) {
-                        mine.addAll(store.takeOver(owner, clock.get() + 10_000, 7));
+                        mine.addAll(store.takeOver(owner, clock.get() - LEASE_MS, 7));
                     }
                     return mine;
                 };
@@ -89,7 +91,7 @@ class StoreOnEveryDatabaseTest {
             pool.shutdown();
             // Rows locked by a competing taker are skipped, not waited for: what the race left over is
             // taken by one more instance afterwards, and still none twice.
-            List<String> rest = store.takeOver("instance-late", clock.get() + 10_000, 1000);
+            List<String> rest = store.takeOver("instance-late", clock.get() - LEASE_MS, 1000);
             total += rest.size();
             all.addAll(rest);
 
@@ -103,14 +105,19 @@ class StoreOnEveryDatabaseTest {
     void an_expired_lease_lets_another_instance_take_over_and_fences_the_old_owner(String kind) {
         try (TestDatabases.Fresh db = TestDatabases.fresh(kind); Database database = open(db)) {
             ActionStore store = new ActionStore(database.dataSource(), clock::get);
+            InstanceStore instances = new InstanceStore(database.dataSource(), clock::get);
+            instances.register("a", "host-a");
+            instances.register("b", "host-b");
             String id = store.acceptAlert("a1", "bk-monitor", "{}", actions(1)).actions().get(0).id();
-            assertThat(store.takeOver("a", clock.get() + 1_000, 10)).containsExactly(id);
-            assertThat(store.takeOver("b", clock.get() + 1_000, 10)).as("lease still valid").isEmpty();
+            assertThat(store.takeOver("a", clock.get() - LEASE_MS, 10)).containsExactly(id);
+            assertThat(store.takeOver("b", clock.get() - LEASE_MS, 10)).as("lease still valid").isEmpty();
 
-            clock.addAndGet(5_000);
-            assertThat(store.renewLeases("a", clock.get() + 1_000)).as("a still renews its own").isEqualTo(1);
-            clock.addAndGet(5_000);
-            assertThat(store.takeOver("b", clock.get() + 1_000, 10)).containsExactly(id);
+            clock.addAndGet(LEASE_MS - 1_000);
+            assertThat(instances.heartbeat("a")).as("a's heartbeat renews the lease on its actions").isTrue();
+            clock.addAndGet(LEASE_MS - 1_000);
+            assertThat(store.takeOver("b", clock.get() - LEASE_MS, 10)).as("renewed").isEmpty();
+            clock.addAndGet(2_001);
+            assertThat(store.takeOver("b", clock.get() - LEASE_MS, 10)).containsExactly(id);
 
             assertThatThrownBy(() -> store.apply(id, "a", ActionUpdate.to(ActionStatus.FAILURE).finishedAt(clock.get())))
                     .isInstanceOf(LeaseLostException.class);
@@ -120,7 +127,7 @@ class StoreOnEveryDatabaseTest {
             assertThat(store.dueOwned("b", 10, Set.of(id))).isEmpty();
 
             assertThat(store.releaseLeases("b")).isEqualTo(1);
-            assertThat(store.takeOver("c", clock.get() + 1_000, 10)).containsExactly(id);
+            assertThat(store.takeOver("c", clock.get() - LEASE_MS, 10)).containsExactly(id);
         }
     }
 
@@ -131,7 +138,7 @@ class StoreOnEveryDatabaseTest {
             ActionStore store = new ActionStore(database.dataSource(), clock::get);
             DeadLetterStore letters = new DeadLetterStore(database.dataSource(), clock::get);
             String id = store.acceptAlert("a1", "bk-monitor", "{}", actions(1)).actions().get(0).id();
-            store.takeOver("me", clock.get() + 60_000, 1);
+            store.takeOver("me", clock.get() - LEASE_MS, 1);
             String log = "清理临时文件 ok\n".repeat(4000);
             HostResult host = new HostResult(90001L, "clean", 1, "10.0.0.1", 0L, 30001L, 9, 0, 0, log, false);
             store.saveHostResults(id, 0, List.of(host));
@@ -141,8 +148,8 @@ class StoreOnEveryDatabaseTest {
             DeadLetter letter = letters.store("dl-1", id, "me", "start-job", "direct://call-job-api", "Job down", id);
             assertThat(letter.actionStatus()).isEqualTo("received");
             assertThat(store.find(id).orElseThrow().status()).isEqualTo(ActionStatus.FAILURE);
-            assertThat(letters.markReplayed(letter, "me", clock.get() + 60_000)).isTrue();
-            assertThat(letters.markReplayed(letter, "me", clock.get() + 60_000)).isFalse();
+            assertThat(letters.markReplayed(letter, "me")).isTrue();
+            assertThat(letters.markReplayed(letter, "me")).isFalse();
             assertThat(store.find(id).orElseThrow().status()).isEqualTo(ActionStatus.RECEIVED);
             assertThat(letters.list(DeadLetter.REPLAYED, 10)).extracting(DeadLetter::id).containsExactly("dl-1");
         }
@@ -155,7 +162,7 @@ class StoreOnEveryDatabaseTest {
             ActionStore store = new ActionStore(database.dataSource(), clock::get);
             String old = store.acceptAlert("old", "bk-monitor", "{}", actions(1)).actions().get(0).id();
             String running = store.acceptAlert("running", "bk-monitor", "{}", actions(1)).actions().get(0).id();
-            store.takeOver("me", clock.get() + 1_000_000_000L, 10);
+            store.takeOver("me", clock.get() - LEASE_MS, 10);
             store.saveHostResults(old, 0, List.of(new HostResult(1L, "s", 1, "10.0.0.1", 0L, 1L, 9, 0, 0, "x", false)));
             store.apply(old, "me", ActionUpdate.to(ActionStatus.SUCCESS).finishedAt(clock.get()));
             clock.addAndGet(31L * 24 * 3600 * 1000);

@@ -12,9 +12,18 @@ final class StoreTestDatabase implements AutoCloseable {
     final AtomicLong clock = new AtomicLong(T0);
     final ActionStore actions = new ActionStore(database.dataSource(), clock::get);
     final DeadLetterStore deadLetters = new DeadLetterStore(database.dataSource(), clock::get);
+    final InstanceStore instances = new InstanceStore(database.dataSource(), clock::get);
+
+    /** The lease the tests' instances hold by heartbeating (bridge.cluster.lease-ms). */
+    static final long LEASE_MS = 15_000;
 
     long now() {
         return clock.get();
+    }
+
+    /** Instances whose heartbeat is older than this are dead. */
+    long liveSince() {
+        return clock.get() - LEASE_MS;
     }
 
     void advance(long ms) {
