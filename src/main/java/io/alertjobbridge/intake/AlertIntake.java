@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import io.alertjobbridge.action.ActionCatalog;
@@ -26,6 +25,7 @@ public final class AlertIntake {
 
     private final ActionCatalog catalog;
     private final ActionStore store;
+    private final ActionIds ids = ActionIds.systemClock();
 
     /** Told of every alert stored: its source and whether it was new ("accepted") or seen before ("duplicate"). */
     private final BiConsumer<String, String> received;
@@ -76,7 +76,7 @@ public final class AlertIntake {
             ConvergenceKeys.Keys keys = rule.function() == Convergence.Function.NONE && rule.maxRunningPerHost() <= 0
                     ? new ConvergenceKeys.Keys(null, null)
                     : ConvergenceKeys.of(rule, config.name(), config.templateId(), alert.document());
-            actions.add(new NewAction(UUID.randomUUID().toString(), config.name(), config.templateId(),
+            actions.add(new NewAction(ids.next(), config.name(), config.templateId(),
                     config.bkBizId(), config.timeoutSeconds(), keys.group(), keys.host()));
         }
         ActionStore.AcceptedAlert accepted = store.acceptAlert(alert.id(), alert.source(), alert.json(), actions);

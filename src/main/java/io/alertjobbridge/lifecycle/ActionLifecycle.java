@@ -318,7 +318,7 @@ public final class ActionLifecycle {
         boolean started = answer.ok() || (answer.kind() == JobAnswer.Kind.REJECTED && answer.code() == REPEAT_START);
         if (started) {
             commit(action, running(action, now).attempts(0).nextRunAt(now + settings.pollIntervalMs()));
-            LOG.info("Action {} (alert {}): job instance {} started", action.id(), action.alertId(), action.jobInstanceId());
+            LOG.debug("Action {} (alert {}): job instance {} started", action.id(), action.alertId(), action.jobInstanceId());
             return;
         }
         switch (answer.kind()) {
@@ -377,7 +377,7 @@ public final class ActionLifecycle {
             commit(action, ActionUpdate.to(ActionStatus.FETCHING_LOGS).jobStatus(snapshot.jobStatus()).steps(steps)
                     .outcome(snapshot.succeeded() ? ActionStatus.SUCCESS : ActionStatus.FAILURE)
                     .attempts(0).logCursor(0).nextRunAt(now));
-            LOG.info("Action {} (alert {}): job instance {} finished with status {}", action.id(), action.alertId(),
+            LOG.debug("Action {} (alert {}): job instance {} finished with status {}", action.id(), action.alertId(),
                     action.jobInstanceId(), snapshot.jobStatus());
         } else if (pastDeadline) {
             commit(action, ActionUpdate.progress().jobStatus(snapshot.jobStatus()).steps(steps));
