@@ -43,7 +43,7 @@ import java.util.concurrent.locks.LockSupport;
  * throttle       --sim U --limit L [--from S --to S]
  *                Reads GET /simulator/calls: the busiest epoch second, seconds over the limit, and the
  *                budget used over the epoch seconds [from, to).
- * start          --jar J --port P --dir D [--idle 30] [--jvm "-Xmx..."] [--] [-Dkey=value ...]
+ * start          --jar J --port P --dir D [--idle 30] [--jvm "-Xmx..."] [--launcher bin/alert-job-bridge] [--] [-Dkey=value ...]
  *                Spawns java -jar, times it to 200 on /observe/health/ready, reads RSS at ready and idle.
  * jfr            --file F [--top 25] [--thread NAME-PART] [--focus FRAME-PART --depth 8]
  *                Where the CPU samples and the lock waits of a JFR recording fall.
@@ -402,17 +402,27 @@ public class Bench {
         Path dir = Path.of(o.get("dir"));
         int idle = o.integer("idle", 30);
         Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> jvm = new ArrayList<>();
         if (o.has("jvm")) {
-            cmd.addAll(Arrays.asList(o.get("jvm").trim().split("\\s+")));
+            jvm.addAll(Arrays.asList(o.get("jvm").trim().split("\\s+")));
         }
-        cmd.add("-Dbridge.http.port=" + port);
-        cmd.add("-Dbridge.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("db"));
-        cmd.addAll(o.rest);
-        cmd.addAll(List.of("-jar", jar));
+        jvm.add("-Dbridge.http.port=" + port);
+        jvm.add("-Dbridge.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("db"));
+        jvm.addAll(o.rest);
+        List<String> cmd = new ArrayList<>();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (o.has("launcher")) {
+            // bin/alert-job-bridge: its own JVM flags, then these through JAVA_OPTS.
+            cmd.add(o.get("launcher"));
+            pb.environment().put("JAVA_OPTS", String.join(" ", jvm));
+            pb.environment().put("BRIDGE_JAR", jar);
+        } else {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(jvm);
+            cmd.addAll(List.of("-jar", jar));
+        }
         URI url = URI.create("http://127.0.0.1:" + port);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("bridge.log").toFile()));
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("bridge.log").toFile()));
         long t0 = System.nanoTime();
         Process p = pb.start();
         long readyNs = -1;

@@ -9,6 +9,9 @@
 #   BENCH_SIM_PORT  the separate simulator's HTTP port    (default 18090)
 #   BENCH_HOME      the folder the jar runs in, holding application.properties, routes/ and actions/
 #                   (default the repository root; a copy keeps a long run safe from edits in the tree)
+#   BENCH_LAUNCHER  how the bridge under test is started: "bin" (default) bin/alert-job-bridge, the
+#                   shipped launcher with its JVM settings; "java" plain java -jar with no flags but
+#                   the scenario's. The separate simulator always runs with plain java.
 
 set -euo pipefail
 
@@ -21,6 +24,8 @@ OUT="${BENCH_OUT:-/tmp/alert-job-bridge-bench}"
 REPS="${BENCH_REPS:-3}"
 PORT="${BENCH_PORT:-18080}"
 SIM_PORT="${BENCH_SIM_PORT:-18090}"
+LAUNCHER_MODE="${BENCH_LAUNCHER:-bin}"
+LAUNCHER="$REPO/bin/alert-job-bridge"
 URL="http://127.0.0.1:$PORT"
 SIM_URL="http://127.0.0.1:$SIM_PORT"
 
@@ -52,7 +57,12 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 start_jar() {
     local log="$1" port="$2"; shift 2
     port_free "$port" || { echo "port $port is taken: set BENCH_PORT / BENCH_SIM_PORT" >&2; exit 1; }
-    java "$@" -Dbridge.http.port="$port" -jar "$JAR" > "$log" 2>&1 &
+    if [ "${START_WITH:-$LAUNCHER_MODE}" = bin ]; then
+        # The launcher execs java: $! is the bridge's JVM.
+        JAVA_OPTS="$* -Dbridge.http.port=$port" BRIDGE_JAR="$JAR" "$LAUNCHER" > "$log" 2>&1 &
+    else
+        java "$@" -Dbridge.http.port="$port" -jar "$JAR" > "$log" 2>&1 &
+    fi
     JAR_PID=$!
     STARTED_PIDS+=("$JAR_PID")
     local i
@@ -72,7 +82,7 @@ start_jar() {
 start_simulator() {
     local dir="$1" duration="$2"
     mkdir -p "$dir/empty"
-    start_jar "$dir/simulator.log" "$SIM_PORT" -Xmx512m \
+    START_WITH=java start_jar "$dir/simulator.log" "$SIM_PORT" -Xmx512m \
         -Dbridge.simulator.enabled=true -Dbridge.routes.dir="$dir/empty" -Dbridge.actions.dir="$dir/empty" \
         -Dbridge.datasource.url="jdbc:h2:mem:simulator;DB_CLOSE_DELAY=-1" \
         -Dbridge.simulator.job-duration-ms="$duration"

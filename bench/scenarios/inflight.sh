@@ -4,7 +4,8 @@
 # time; it must not grow with the number of jobs).
 #
 # The simulator runs in its own process (jobs of 60 s), so the bridge's RSS and threads are its own.
-# The bridge: -Xmx${BENCH_INFLIGHT_XMX:-256m} (G1, the JVM's default here), poll every 10 s, Job API
+# The bridge: started by bin/alert-job-bridge (its heap of 128 MiB, serial GC; BENCH_INFLIGHT_XMX=256m
+# overrides the heap, BENCH_LAUNCHER=java runs plain java -jar), poll every 10 s, Job API
 # budget 5,000 calls/s (out of the way: 10,000 jobs polled every 10 s need 1,000/s), a GC log.
 # 10,000 alerts are posted by 16 clients as fast as the bridge takes them. Every second: RSS, peak RSS
 # (VmHWM) and thread count from /proc; every second: finished actions and in-flight gauge from the
@@ -15,7 +16,8 @@ source "$(dirname "$0")/../lib.sh"
 DIR="$OUT/inflight"; mkdir -p "$DIR"; RUNS="$DIR/runs-$(date +%s).txt"
 header "inflight" | tee "$RUNS"
 JOBS="${BENCH_INFLIGHT_JOBS:-10000}"
-XMX="${BENCH_INFLIGHT_XMX:-256m}"
+XMX="${BENCH_INFLIGHT_XMX:-}"
+HEAP=(); [ -n "$XMX" ] && HEAP=("-Xmx$XMX")
 
 d0="$DIR/sim"; rm -rf "$d0"; mkdir -p "$d0"
 start_simulator "$d0" 60000
@@ -23,7 +25,7 @@ start_simulator "$d0" 60000
 for r in $(seq 1 "$REPS"); do
     d="$DIR/r$r"; rm -rf "$d"; mkdir -p "$d"
     reset_simulator
-    start_jar "$d/bridge.log" "$PORT" "-Xmx$XMX" -Xlog:gc:file="$d/gc.log" "${SIM_FLAGS[@]}" \
+    start_jar "$d/bridge.log" "$PORT" "${HEAP[@]}" -Xlog:gc:file="$d/gc.log" "${SIM_FLAGS[@]}" \
         -Dbridge.datasource.url="jdbc:h2:file:$d/db" -Dbridge.job.max-calls-per-second=5000 \
         -Dbridge.job.poll-interval-ms=10000
     pid="$JAR_PID"
@@ -50,12 +52,12 @@ for r in $(seq 1 "$REPS"); do
     row="$(sed -n 2p "$d/actions.txt" | tr -d ' ')"; logs="$(sed -n 2p "$d/logs.txt" | tr -d ' ')"
     th="$(awk -F, 'NR > 1 {print $4}' "$d/proc.csv" | sort -n)"
     byapi="$(grep -o '"calls_by_api":{[^}]*}' "$d/simulator-calls.json" | sed 's/"calls_by_api"://; s/"//g')"
-    record "$RUNS" "inflight run=$r xmx=$XMX load_before=$l0 load_after=$(load_avg) jobs=$JOBS actions=$(echo "$row" | cut -d'|' -f1) success=$(echo "$row" | cut -d'|' -f2) with_log=$(echo "$logs" | cut -d'|' -f2) statuses=$(tr ' ' ',' < "$d/statuses.txt") peak_running=$peak_running launch_spread_s=$(echo "$row" | awk -F'|' '{printf "%.1f", ($4 - $3) / 1000}') first_start_to_last_finish_s=$(echo "$row" | awk -F'|' '{printf "%.1f", ($5 - $3) / 1000}') peak_rss_mib=$(awk -v k="$hwm_kib" 'BEGIN{printf "%.1f", k / 1024}') threads_idle=$threads_idle threads_min=$(echo "$th" | head -1) threads_max=$(echo "$th" | tail -1) step_lag_max_s=$lag_max step_lag_mean_s=$(awk -v s="$lag_sum" -v c="$lag_count" 'BEGIN{printf "%.2f", c ? s / c : 0}') by_api=$byapi $(sed 's/^/post_/; s/ / post_/g' "$d/post.txt") $(cat "$d/wait.txt")"
+    record "$RUNS" "inflight run=$r launcher=$LAUNCHER_MODE xmx=${XMX:-default} load_before=$l0 load_after=$(load_avg) jobs=$JOBS actions=$(echo "$row" | cut -d'|' -f1) success=$(echo "$row" | cut -d'|' -f2) with_log=$(echo "$logs" | cut -d'|' -f2) statuses=$(tr ' ' ',' < "$d/statuses.txt") peak_running=$peak_running launch_spread_s=$(echo "$row" | awk -F'|' '{printf "%.1f", ($4 - $3) / 1000}') first_start_to_last_finish_s=$(echo "$row" | awk -F'|' '{printf "%.1f", ($5 - $3) / 1000}') peak_rss_mib=$(awk -v k="$hwm_kib" 'BEGIN{printf "%.1f", k / 1024}') threads_idle=$threads_idle threads_min=$(echo "$th" | head -1) threads_max=$(echo "$th" | tail -1) step_lag_max_s=$lag_max step_lag_mean_s=$(awk -v s="$lag_sum" -v c="$lag_count" 'BEGIN{printf "%.2f", c ? s / c : 0}') by_api=$byapi $(sed 's/^/post_/; s/ / post_/g' "$d/post.txt") $(cat "$d/wait.txt")"
     for f in "$d"/threads-*.txt; do [ -s "$f" ] && bench threads --file "$f" > "${f%.txt}-pools.txt"; done
 done
 stop_pid "$SIM_PID"
 
-echo "-- in flight ($JOBS jobs of 60 s, polled every 10 s, -Xmx$XMX)"
+echo "-- in flight ($JOBS jobs of 60 s, polled every 10 s, $LAUNCHER_MODE, heap ${XMX:-default})"
 grep '^inflight ' "$RUNS" > "$DIR/lines.txt"
 summarize "$DIR/lines.txt" peak_running success with_log peak_rss_mib threads_max first_start_to_last_finish_s step_lag_max_s
 echo "raw lines: $RUNS; per-second RSS/threads: $DIR/r*/proc.csv"
