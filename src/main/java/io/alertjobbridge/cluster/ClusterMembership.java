@@ -105,12 +105,15 @@ public final class ClusterMembership {
         return clock.getAsLong() - leaseMs;
     }
 
-    /** On a graceful stop: hand every held action back at once instead of letting the leases run out. */
+    /**
+     * On a graceful stop: mark this instance stopped, so the others take its actions over at once
+     * instead of after a lease (and a restart with the same id resumes whatever is still left).
+     */
     public void leave() {
         stopping = true;
-        int released = actions.releaseLeases(instanceId);
         instances.stopped(instanceId);
-        LOG.info("Instance {} left the cluster and released {} action(s) to the other instances", instanceId, released);
+        LOG.info("Instance {} left the cluster; the other instances take over its {} in-flight action(s)", instanceId,
+                actions.countHeld(instanceId));
     }
 
     public boolean stopping() {

@@ -169,7 +169,7 @@ public final class BridgeBeans implements CamelConfiguration {
         registry.bind("clusterQueries", new ClusterQueries(cluster, instanceStore, actionStore, CLOCK));
         registry.bind("retention", new Retention(database.dataSource(), CLOCK, p.integer("bridge.retention.days"),
                 p.integer("bridge.retention.batch")));
-        bindIntake(context, p, registry, json, catalog, actionStore, mapper, replies, gate, metrics);
+        bindIntake(context, p, registry, json, catalog, actionStore, cluster.instanceId(), mapper, replies, gate, metrics);
         LOG.info("Job platform: {} mode at {}", mode.name().toLowerCase(),
                 baseUrl.isBlank() ? "the built-in simulator on this bridge's own port" : baseUrl);
     }
@@ -186,7 +186,7 @@ public final class BridgeBeans implements CamelConfiguration {
      * work stops the start naming its key.
      */
     private static void bindIntake(CamelContext context, Settings p, Registry registry, ObjectMapper json,
-                                   ActionCatalog catalog, ActionStore actionStore, VariableMapper mapper,
+                                   ActionCatalog catalog, ActionStore actionStore, String instanceId, VariableMapper mapper,
                                    ApiReplies replies, IntakeGate gate, BridgeMetrics metrics) {
         BoundedJson boundedJson = new BoundedJson(new IntakeLimits(p.integer("bridge.intake.max-depth"),
                 p.integer("bridge.intake.max-string-chars"), p.integer("bridge.intake.max-array-items")));
@@ -203,7 +203,7 @@ public final class BridgeBeans implements CamelConfiguration {
         AlertmanagerSource alertmanager = new AlertmanagerSource(json);
         GrafanaSource grafana = new GrafanaSource(json);
         registry.bind("inboundGuard", new InboundGuard(security, clock));
-        registry.bind("alertEndpoint", new AlertEndpoint(boundedJson, new AlertIntake(catalog, actionStore, metrics::alertReceived), replies,
+        registry.bind("alertEndpoint", new AlertEndpoint(boundedJson, new AlertIntake(catalog, actionStore, instanceId, metrics::alertReceived), replies,
                 gate, new AlertEndpoint.Sources(bkMonitor, alertmanager, grafana, new CustomSource(json))));
         registry.bind("actionPreview", new ActionPreview(new AlertSources(List.of(bkMonitor, BkMonitorSource.model(json),
                 alertmanager, grafana)), catalog, new ActionVariables(mapper), replies));

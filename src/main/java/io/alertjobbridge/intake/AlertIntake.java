@@ -26,17 +26,16 @@ public final class AlertIntake {
     private final ActionCatalog catalog;
     private final ActionStore store;
     private final ActionIds ids = ActionIds.systemClock();
+    /** The instance that accepts the alerts: it holds their actions from the start. */
+    private final String owner;
 
     /** Told of every alert stored: its source and whether it was new ("accepted") or seen before ("duplicate"). */
     private final BiConsumer<String, String> received;
 
-    public AlertIntake(ActionCatalog catalog, ActionStore store) {
-        this(catalog, store, (source, outcome) -> { });
-    }
-
-    public AlertIntake(ActionCatalog catalog, ActionStore store, BiConsumer<String, String> received) {
+    public AlertIntake(ActionCatalog catalog, ActionStore store, String owner, BiConsumer<String, String> received) {
         this.catalog = catalog;
         this.store = store;
+        this.owner = owner;
         this.received = received;
     }
 
@@ -79,7 +78,7 @@ public final class AlertIntake {
             actions.add(new NewAction(ids.next(), config.name(), config.templateId(),
                     config.bkBizId(), config.timeoutSeconds(), keys.group(), keys.host()));
         }
-        ActionStore.AcceptedAlert accepted = store.acceptAlert(alert.id(), alert.source(), alert.json(), actions);
+        ActionStore.AcceptedAlert accepted = store.acceptAlert(alert.id(), alert.source(), alert.json(), actions, owner);
         received.accept(alert.source(), accepted.created() ? "accepted" : "duplicate");
         List<Map<String, Object>> summaries = new ArrayList<>();
         for (ActionStore.ActionSummary a : accepted.actions()) {

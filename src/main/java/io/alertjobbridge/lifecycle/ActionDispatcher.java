@@ -52,9 +52,14 @@ public final class ActionDispatcher {
         return taken;
     }
 
-    /** Frees the step's place when its exchange completes, whatever the outcome (dead letters included). */
+    /**
+     * Names the action in the {@value LifecycleVariables#ACTION_ID} variable (for a dead letter, whatever
+     * the body has become by then) and frees the step's place when its exchange completes, whatever the
+     * outcome (dead letters included).
+     */
     public void track(Exchange exchange) {
         String id = exchange.getMessage().getBody(String.class);
+        exchange.setVariable(LifecycleVariables.ACTION_ID, id);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {

@@ -35,10 +35,14 @@ public final class DeadLetters {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String routeId = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class);
         String endpoint = exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class);
-        // The lifecycle's original message is the action id; the action variable names it even when a
-        // sub-route has replaced the body.
-        ActionRecord action = exchange.getVariable(LifecycleVariables.ACTION, ActionRecord.class);
-        String body = action != null ? action.id() : exchange.getMessage().getBody(String.class);
+        // A lifecycle exchange names its action in a variable from its first step, whatever its body
+        // has become; any other route's letter keeps the body it failed with.
+        String actionId = exchange.getVariable(LifecycleVariables.ACTION_ID, String.class);
+        if (actionId == null) {
+            ActionRecord action = exchange.getVariable(LifecycleVariables.ACTION, ActionRecord.class);
+            actionId = action != null ? action.id() : null;
+        }
+        String body = actionId != null ? actionId : exchange.getMessage().getBody(String.class);
         String message = error == null ? "unknown error" : describe(error);
         DeadLetter letter = store.store(UUID.randomUUID().toString(), body, owner, routeId, endpoint, message, body);
         metrics.deadLetter("stored");

@@ -2,6 +2,8 @@ package io.alertjobbridge.lifecycle;
 
 /** Names of the exchange variables the lifecycle routes carry between steps. */
 public final class LifecycleVariables {
+    /** The id of the action being advanced, set by the step's first processor: what a dead letter keeps. */
+    public static final String ACTION_ID = "actionId";
     /** The {@link io.alertjobbridge.store.ActionRecord} being advanced, as read at the start of the step. */
     public static final String ACTION = "action";
     /** The route to take next ({@link Stage}). */

@@ -37,6 +37,8 @@ public final class InboundGuard {
         }
         Message m = exchange.getMessage();
         byte[] body = m.getBody(byte[].class);
+        // Keep the bytes: whoever reads the body next gets them as they are, not converted again.
+        m.setBody(body);
         Verdict verdict = security.forEndpoint(endpoint).check(new InboundRequest(name -> m.getHeader(name, String.class), body));
         if (verdict == Verdict.ADMITTED) {
             return;

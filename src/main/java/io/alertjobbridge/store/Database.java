@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("bridge-store");
-        config.setJdbcUrl(durable(url));
+        config.setJdbcUrl(tuned(url));
         config.setUsername(username);
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
@@ -36,16 +36,30 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * An embedded H2 file database writes committed transactions to disk up to a second later by
-     * default; a kill -9 in that second would undo steps the bridge already acted on (a launch
-     * recorded as sent, then sent again). WRITE_DELAY=0 makes every commit reach the file at once.
+     * The JDBC URL with the settings the embedded H2 needs. An H2 file database writes committed
+     * transactions to disk up to a second later by default; a kill -9 in that second would undo steps
+     * the bridge already acted on (a launch recorded as sent, then sent again). WRITE_DELAY=0 makes
+     * every commit reach the file at once. Other databases' URLs are left as they are.
      */
-    static String durable(String url) {
-        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase().contains("WRITE_DELAY")) {
-            return url + ";WRITE_DELAY=0";
+    static String tuned(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
         }
-        return url;
+        String upper = url.toUpperCase();
+        StringBuilder out = new StringBuilder(url);
+        if (!url.startsWith("jdbc:h2:mem:") && !upper.contains("WRITE_DELAY")) {
+            out.append(";WRITE_DELAY=0");
+        }
+        // H2 keeps the parsed form of only the last 8 statements per connection by default; the bridge
+        // runs a few dozen distinct ones, so it parsed most of them again on every use (docs/BENCHMARKS.md).
+        if (!upper.contains("QUERY_CACHE_SIZE")) {
+            out.append(";QUERY_CACHE_SIZE=").append(H2_STATEMENT_CACHE);
+        }
+        return out.toString();
     }
+
+    /** Parsed statements H2 keeps per connection: more than the bridge's distinct statements. */
+    static final int H2_STATEMENT_CACHE = 64;
 
     static String driverFor(String url) {
         if (url.startsWith("jdbc:h2:")) {

@@ -308,13 +308,14 @@ class ActionStoreTest {
     }
 
     @Test
-    void released_leases_are_taken_over_at_once() {
-        accept("al-1", "a-1", "a-2");
-        store.takeOver("me", db.liveSince(), 10);
+    void actions_accepted_with_an_owner_are_its_own_from_the_start() {
+        db.instances.register("acceptor", "host-a");
+        assertThat(store.acceptAlert("al-1", "api", "{}", List.of(action("a-1", "x"), action("a-2", "y")), "acceptor")
+                .created()).isTrue();
 
-        assertThat(store.releaseLeases("me")).isEqualTo(2);
-
-        assertThat(store.takeOver("other", db.liveSince(), 10)).containsExactlyInAnyOrder("a-1", "a-2");
+        assertThat(find("a-1").owner()).isEqualTo("acceptor");
+        assertThat(store.takeOver("other", db.liveSince(), 10)).as("a live owner keeps them").isEmpty();
+        assertThat(store.dueOwned("acceptor", 10, Set.of())).containsExactlyInAnyOrder("a-1", "a-2");
     }
 
     // ---- applying steps ----------------------------------------------------------------------------
