@@ -125,9 +125,7 @@ public final class BridgeBeans implements CamelConfiguration {
         JobRequestEncoder encoder = new JobRequestEncoder(mode, base, new JobCredentials(p.string("bridge.job.app-code"),
                 p.optional("bridge.job.app-secret"), p.string("bridge.job.username")), json);
         int callsPerSecond = p.integer("bridge.job.max-calls-per-second");
-        CallBudget budget = new CallBudget(callsPerSecond, 1000,
-                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "job-api-budget"),
-                context.getExecutorServiceManager().newThreadPool(this, "job-api-calls", 4, 32));
+        CallBudget budget = CallBudget.onCamel(context, this, callsPerSecond, 1000);
 
         InstanceStore instanceStore = new InstanceStore(database.dataSource(), CLOCK);
         ClusterMembership cluster = new ClusterMembership(instanceId(p), hostName(), p.longValue("bridge.cluster.lease-ms"),

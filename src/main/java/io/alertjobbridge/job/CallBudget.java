@@ -2,8 +2,13 @@ package io.alertjobbridge.job;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.ExecutorServiceManager;
 
 /**
  * At most {@code permitsPerWindow} Job API calls in any window of {@code windowMs}, as Job sees them.
@@ -26,6 +31,22 @@ public final class CallBudget {
     private final Executor workers;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private int available;
+
+    /**
+     * A budget whose timer and workers are Camel thread pools (stopped with the context) with
+     * unbounded queues. Camel's default queue of 1,000 tasks was a leak, not a bound: every call
+     * schedules its permit's return one window later, so above ~1,000 calls a second the timer
+     * refused returns, and each refusal lost a permit for good and failed the call's exchange. The
+     * queues are bounded by what feeds them anyway: one return per permit, one waiter per call in hand.
+     */
+    public static CallBudget onCamel(CamelContext context, Object owner, int permitsPerWindow, long windowMs) {
+        ExecutorServiceManager pools = context.getExecutorServiceManager();
+        ScheduledExecutorService timer = pools.newScheduledThreadPool(owner, "job-api-budget",
+                new ThreadPoolProfileBuilder("job-api-budget").poolSize(1).maxQueueSize(-1).build());
+        ExecutorService workers = pools.newThreadPool(owner, "job-api-calls",
+                new ThreadPoolProfileBuilder("job-api-calls").poolSize(4).maxPoolSize(32).maxQueueSize(-1).build());
+        return new CallBudget(permitsPerWindow, windowMs, timer, workers);
+    }
 
     public CallBudget(int permitsPerWindow, long windowMs, ScheduledExecutorService timer, Executor workers) {
         if (permitsPerWindow < 1) {

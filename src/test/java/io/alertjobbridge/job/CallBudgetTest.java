@@ -286,4 +286,27 @@ class CallBudgetTest {
             budgetTimer.shutdownNow();
         }
     }
+
+    @Test
+    void a_budget_above_a_thousand_calls_a_second_gets_every_permit_back() throws Exception {
+        try (org.apache.camel.impl.DefaultCamelContext context = new org.apache.camel.impl.DefaultCamelContext()) {
+            context.start();
+            int permits = 3000;
+            CallBudget budget = CallBudget.onCamel(context, this, permits, 200);
+            for (int i = 0; i < permits; i++) {
+                assertThat(budget.acquire(() -> { })).isTrue();
+            }
+            // 3,000 calls end at once: 3,000 permit returns wait on the timer at the same time
+            // (Camel's default queue of 1,000 refused the rest, and their permits were lost).
+            for (int i = 0; i < permits; i++) {
+                budget.release();
+            }
+            Thread.sleep(1500);
+            int back = 0;
+            while (back < permits && budget.acquire(() -> { })) {
+                back++;
+            }
+            assertThat(back).as("permits back after one window").isEqualTo(permits);
+        }
+    }
 }
