@@ -31,7 +31,7 @@ for n in $SIZES; do
         sql="$sql SELECT id FROM action WHERE owner IS NULL AND next_run_at IS NOT NULL ORDER BY next_run_at LIMIT 500 FOR UPDATE SKIP LOCKED;"
     done
     for i in 1 2 3 4 5; do
-        sql="$sql SELECT id FROM action WHERE owner = 'vm:18080' AND next_run_at <= $now_ms ORDER BY next_run_at LIMIT 500;"
+        sql="$sql SELECT id FROM action WHERE owner = 'vm:18080' AND next_run_at <= $now_ms ORDER BY owner, next_run_at LIMIT 500;"
     done
     for i in 1 2 3 4 5; do
         sql="$sql UPDATE bridge_instance SET heartbeat_at = $now_ms + $i WHERE id = 'vm:18080';"
