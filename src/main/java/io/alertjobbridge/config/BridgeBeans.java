@@ -89,8 +89,17 @@ public final class BridgeBeans implements CamelConfiguration {
         Registry registry = context.getRegistry();
         ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
 
-        Database database = new Database(p.string("bridge.datasource.url"), p.string("bridge.datasource.username"),
-                p.optional("bridge.datasource.password"), p.integer("bridge.datasource.max-pool-size"));
+        // The database (pool and migration) opens on another thread while the actions load and their
+        // templates compile: the two are independent, and together they were half of the start.
+        String dbUrl = p.string("bridge.datasource.url");
+        String dbUser = p.string("bridge.datasource.username");
+        String dbPassword = p.optional("bridge.datasource.password");
+        int dbPoolSize = p.integer("bridge.datasource.max-pool-size");
+        java.util.concurrent.CompletableFuture<Database> opening = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> new Database(dbUrl, dbUser, dbPassword, dbPoolSize));
+        VariableMapper mapper = new VariableMapper(MappingLimits.defaults());
+        ActionCatalog catalog = loadActions(mapper, p.string("bridge.actions.dir"));
+        Database database = opened(opening);
         try {
             // Closed with the context, after the routes have stopped using it.
             context.addService(new ServiceSupport() {
@@ -105,9 +114,6 @@ public final class BridgeBeans implements CamelConfiguration {
         }
         ActionStore actionStore = new ActionStore(database.dataSource(), CLOCK);
         DeadLetterStore deadLetterStore = new DeadLetterStore(database.dataSource(), CLOCK);
-
-        VariableMapper mapper = new VariableMapper(MappingLimits.defaults());
-        ActionCatalog catalog = loadActions(mapper, p.string("bridge.actions.dir"));
 
         BridgeMetrics metrics = new BridgeMetrics(context);
         metrics.inFlightFrom(actionStore::countInFlight);
@@ -245,6 +251,18 @@ public final class BridgeBeans implements CamelConfiguration {
                 metrics.bindGauges();
             }
         });
+    }
+
+    /** The database opened on another thread, or its own failure (not the future's wrapper) when it could not. */
+    private static Database opened(java.util.concurrent.CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** bridge.instance.id, else host name and HTTP port (stable across restarts, so a restart resumes its own leases). */
