@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -95,7 +97,7 @@ public final class BridgeBeans implements CamelConfiguration {
         String dbUser = p.string("bridge.datasource.username");
         String dbPassword = p.optional("bridge.datasource.password");
         int dbPoolSize = p.integer("bridge.datasource.max-pool-size");
-        java.util.concurrent.CompletableFuture<Database> opening = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
                 () -> new Database(dbUrl, dbUser, dbPassword, dbPoolSize));
         VariableMapper mapper = new VariableMapper(MappingLimits.defaults());
         ActionCatalog catalog = loadActions(mapper, p.string("bridge.actions.dir"));
@@ -254,10 +256,10 @@ public final class BridgeBeans implements CamelConfiguration {
     }
 
     /** The database opened on another thread, or its own failure (not the future's wrapper) when it could not. */
-    private static Database opened(java.util.concurrent.CompletableFuture<Database> opening) {
+    private static Database opened(CompletableFuture<Database> opening) {
         try {
             return opening.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }

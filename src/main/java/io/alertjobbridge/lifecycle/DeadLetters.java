@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import io.alertjobbridge.callback.ResultCallbacks;
 import io.alertjobbridge.observe.BridgeMetrics;
-import io.alertjobbridge.store.ActionRecord;
 import io.alertjobbridge.store.DeadLetter;
 import io.alertjobbridge.store.DeadLetterStore;
 import org.apache.camel.Exchange;
@@ -38,10 +37,6 @@ public final class DeadLetters {
         // A lifecycle exchange names its action in a variable from its first step, whatever its body
         // has become; any other route's letter keeps the body it failed with.
         String actionId = exchange.getVariable(LifecycleVariables.ACTION_ID, String.class);
-        if (actionId == null) {
-            ActionRecord action = exchange.getVariable(LifecycleVariables.ACTION, ActionRecord.class);
-            actionId = action != null ? action.id() : null;
-        }
         String body = actionId != null ? actionId : exchange.getMessage().getBody(String.class);
         String message = error == null ? "unknown error" : describe(error);
         DeadLetter letter = store.store(UUID.randomUUID().toString(), body, owner, routeId, endpoint, message, body);

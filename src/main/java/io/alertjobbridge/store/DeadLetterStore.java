@@ -150,7 +150,7 @@ public final class DeadLetterStore {
                 if (letter.actionId() != null && letter.actionStatus() != null
                         && !ActionStatus.fromWire(letter.actionStatus()).isFinal()) {
                     try (PreparedStatement ps = c.prepareStatement("UPDATE action SET status = ?, reason = NULL,"
-                            + " attempts = 0, next_run_at = ?, owner = ?, lease_until = NULL, finished_at = NULL,"
+                            + " attempts = 0, next_run_at = ?, owner = ?, finished_at = NULL,"
                             + " updated_at = ? WHERE id = ?")) {
                         ps.setString(1, letter.actionStatus());
                         ps.setLong(2, now);
