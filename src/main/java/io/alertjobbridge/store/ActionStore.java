@@ -112,6 +112,16 @@ public final class ActionStore {
         }
     }
 
+    /** SQLSTATE class 40: the transaction was rolled back (deadlock or serialization failure). */
+    private static boolean isTransactionConflict(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isUniqueViolation(SQLException e) {
         String state = e.getSQLState();
         return state != null && state.startsWith("23");
@@ -181,8 +191,9 @@ public final class ActionStore {
     /**
      * Takes over up to {@code limit} in-flight actions that no live instance holds: first those of
      * instances that died or stopped (stopped_at set, or a heartbeat older than {@code liveSince}), then
-     * any held by nobody (accepted without an owner). The lease is per instance, not per row: an instance's heartbeat in bridge_instance
-     * keeps every action it owns, so holding 10,000 actions costs one row write per renewal instead
+     * any held by nobody (accepted without an owner). The lease is per instance, not per row (the
+     * lease_until column is no longer used): an instance's heartbeat in bridge_instance keeps every
+     * action it owns, so holding 10,000 actions costs one row write per renewal instead
      * of 10,000. Rows another instance is taking at the same moment are skipped, not waited for
      * (SELECT ... FOR UPDATE SKIP LOCKED), so instances never block each other and never take the
      * same row. The query for one owner walks the (owner, next_run_at) index and stops at the limit;
@@ -195,6 +206,9 @@ public final class ActionStore {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // Read committed on every database: InnoDB's default repeatable read adds gap locks to the
+            // locking read, and concurrent takers then deadlock on the owner index when they update.
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
                 List<String> ids = new ArrayList<>();
                 // The dead first: their jobs are running and their deadlines are nearer.
@@ -208,7 +222,7 @@ public final class ActionStore {
                     lockInFlight(c, null, limit - ids.size(), ids);
                 }
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE action SET owner = ?, lease_until = NULL WHERE id = ?")) {
+                        "UPDATE action SET owner = ? WHERE id = ?")) {
                     for (String id : ids) {
                         ps.setString(1, owner);
                         ps.setString(2, id);
@@ -222,6 +236,11 @@ public final class ActionStore {
                 return ids;
             } catch (SQLException e) {
                 c.rollback();
+                if (isTransactionConflict(e)) {
+                    // Another instance's take-over won a lock race (a deadlock victim, on MySQL/MariaDB):
+                    // nothing is taken this pass, and the next pass tries again.
+                    return List.of();
+                }
                 throw e;
             }
         } catch (SQLException e) {
@@ -466,17 +485,6 @@ public final class ActionStore {
             return known;
         } catch (SQLException e) {
             throw new StoreException("could not read known job instances", e);
-        }
-    }
-
-    private int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                bind(ps, i + 1, args[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("could not run " + sql.substring(0, Math.min(40, sql.length())), e);
         }
     }
 
