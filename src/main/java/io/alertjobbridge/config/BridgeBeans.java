@@ -57,6 +57,7 @@ import io.alertjobbridge.lifecycle.LifecycleSettings;
 import io.alertjobbridge.mapping.MappingLimits;
 import io.alertjobbridge.mapping.VariableMapper;
 import io.alertjobbridge.store.ActionStore;
+import io.alertjobbridge.store.AlertGroupCommit;
 import io.alertjobbridge.store.Database;
 import io.alertjobbridge.store.DeadLetterStore;
 import io.alertjobbridge.store.InstanceStore;
@@ -84,6 +85,12 @@ public final class BridgeBeans implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeBeans.class);
     private static final LongSupplier CLOCK = System::currentTimeMillis;
+    /**
+     * At most this many alerts per intake commit: more than the HTTP workers can have waiting at once,
+     * so in practice a batch is whatever arrived during the commit before; the bound keeps one
+     * transaction (and its savepoints) small on a server database.
+     */
+    private static final int INTAKE_MAX_BATCH = 128;
 
     @Override
     public void configure(CamelContext context) {
@@ -209,7 +216,7 @@ public final class BridgeBeans implements CamelConfiguration {
         AlertmanagerSource alertmanager = new AlertmanagerSource(json);
         GrafanaSource grafana = new GrafanaSource(json);
         registry.bind("inboundGuard", new InboundGuard(security, clock));
-        registry.bind("alertEndpoint", new AlertEndpoint(boundedJson, new AlertIntake(catalog, actionStore, instanceId, metrics::alertReceived), replies,
+        registry.bind("alertEndpoint", new AlertEndpoint(boundedJson, new AlertIntake(catalog, new AlertGroupCommit(actionStore, INTAKE_MAX_BATCH), instanceId, metrics::alertReceived), replies,
                 gate, new AlertEndpoint.Sources(bkMonitor, alertmanager, grafana, new CustomSource(json))));
         registry.bind("actionPreview", new ActionPreview(new AlertSources(List.of(bkMonitor, BkMonitorSource.model(json),
                 alertmanager, grafana)), catalog, new ActionVariables(mapper), replies));

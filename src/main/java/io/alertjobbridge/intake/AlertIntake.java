@@ -12,19 +12,22 @@ import io.alertjobbridge.action.ActionConfig;
 import io.alertjobbridge.action.Convergence;
 import io.alertjobbridge.action.ConvergenceKeys;
 import io.alertjobbridge.store.ActionStore;
+import io.alertjobbridge.store.AlertGroupCommit;
 import io.alertjobbridge.store.NewAction;
+import io.alertjobbridge.store.StoreException;
 
 /**
  * Takes alerts in: finds the actions each fires, and stores each alert with one action record per
- * match in one transaction. Only after every alert of the request is committed does the caller
- * answer, so an accepted alert is never lost and a repeated one (a sender's resend after a timeout)
- * never adds actions. Alerts of one request are stored one by one: if the store fails half way, the
- * sender's retry finds the first ones stored and adds only the rest.
+ * match, atomically. Only after every alert of the request is committed does the caller answer, so
+ * an accepted alert is never lost and a repeated one (a sender's resend after a timeout) never adds
+ * actions. Alerts are committed in groups with those of concurrent requests ({@link AlertGroupCommit}),
+ * each under its own savepoint: if one alert of a request fails, the request fails, and the sender's
+ * retry finds the others stored and adds only the rest.
  */
 public final class AlertIntake {
 
     private final ActionCatalog catalog;
-    private final ActionStore store;
+    private final AlertGroupCommit store;
     private final ActionIds ids = ActionIds.systemClock();
     /** The instance that accepts the alerts: it holds their actions from the start. */
     private final String owner;
@@ -32,7 +35,7 @@ public final class AlertIntake {
     /** Told of every alert stored: its source and whether it was new ("accepted") or seen before ("duplicate"). */
     private final BiConsumer<String, String> received;
 
-    public AlertIntake(ActionCatalog catalog, ActionStore store, String owner, BiConsumer<String, String> received) {
+    public AlertIntake(ActionCatalog catalog, AlertGroupCommit store, String owner, BiConsumer<String, String> received) {
         this.catalog = catalog;
         this.store = store;
         this.owner = owner;
@@ -45,7 +48,7 @@ public final class AlertIntake {
 
     /** One alert: {@code {alert_id, actions}}. */
     public Reply acceptOne(ValidAlert alert) {
-        Stored stored = store(alert);
+        Stored stored = store(List.of(alert)).get(0);
         return new Reply(stored.created ? 202 : 200, stored.summary);
     }
 
@@ -53,8 +56,7 @@ public final class AlertIntake {
     public Reply acceptGroup(List<ValidAlert> alerts) {
         List<Map<String, Object>> summaries = new ArrayList<>(alerts.size());
         boolean anyCreated = false;
-        for (ValidAlert alert : alerts) {
-            Stored stored = store(alert);
+        for (Stored stored : store(alerts)) {
             anyCreated |= stored.created;
             summaries.add(stored.summary);
         }
@@ -66,7 +68,31 @@ public final class AlertIntake {
     private record Stored(boolean created, Map<String, Object> summary) {
     }
 
-    private Stored store(ValidAlert alert) {
+    /** Stores the alerts of one request; throws the first alert's failure, if any, once all are settled. */
+    private List<Stored> store(List<ValidAlert> alerts) {
+        List<ActionStore.AlertToStore> toStore = new ArrayList<>(alerts.size());
+        for (ValidAlert alert : alerts) {
+            toStore.add(new ActionStore.AlertToStore(alert.id(), alert.source(), alert.json(), actionsOf(alert), owner));
+        }
+        List<ActionStore.AcceptOutcome> outcomes = store.accept(toStore);
+        List<Stored> stored = new ArrayList<>(alerts.size());
+        StoreException firstFailure = null;
+        for (int i = 0; i < alerts.size(); i++) {
+            ActionStore.AcceptOutcome outcome = outcomes.get(i);
+            if (outcome.failure() != null) {
+                firstFailure = firstFailure == null ? outcome.failure() : firstFailure;
+                continue;
+            }
+            received.accept(alerts.get(i).source(), outcome.accepted().created() ? "accepted" : "duplicate");
+            stored.add(new Stored(outcome.accepted().created(), summary(alerts.get(i).id(), outcome.accepted())));
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+        return stored;
+    }
+
+    private List<NewAction> actionsOf(ValidAlert alert) {
         List<NewAction> actions = new ArrayList<>();
         for (ActionConfig config : catalog.matching(alert.subject())) {
             // The convergence groups go in with the action, in this transaction: every action accepted
@@ -78,20 +104,22 @@ public final class AlertIntake {
             actions.add(new NewAction(ids.next(), config.name(), config.templateId(),
                     config.bkBizId(), config.timeoutSeconds(), keys.group(), keys.host()));
         }
-        ActionStore.AcceptedAlert accepted = store.acceptAlert(alert.id(), alert.source(), alert.json(), actions, owner);
-        received.accept(alert.source(), accepted.created() ? "accepted" : "duplicate");
-        List<Map<String, Object>> summaries = new ArrayList<>();
+        return actions;
+    }
+
+    private static Map<String, Object> summary(String alertId, ActionStore.AcceptedAlert accepted) {
+        List<Map<String, Object>> actions = new ArrayList<>();
         for (ActionStore.ActionSummary a : accepted.actions()) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("id", a.id());
             s.put("name", a.name());
             s.put("status", a.status().wireName());
-            summaries.add(s);
+            actions.add(s);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("alert_id", alert.id());
-        summary.put("actions", summaries);
-        return new Stored(accepted.created(), summary);
+        summary.put("alert_id", alertId);
+        summary.put("actions", actions);
+        return summary;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,60 +57,117 @@ public final class ActionStore {
      */
     public AcceptedAlert acceptAlert(String alertId, String source, String payload, List<NewAction> actions,
                                      String owner) {
+        return acceptAlerts(List.of(new AlertToStore(alertId, source, payload, actions, owner))).get(0).orThrow();
+    }
+
+    /** An alert to store with its actions, held by {@code owner} (null: by nobody yet). */
+    public record AlertToStore(String alertId, String source, String payload, List<NewAction> actions, String owner) {
+    }
+
+    /** What became of one alert of {@link #acceptAlerts}: stored (new or a repeat), or its own failure. */
+    public record AcceptOutcome(AcceptedAlert accepted, StoreException failure) {
+
+        public AcceptedAlert orThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return accepted;
+        }
+    }
+
+    /**
+     * Stores several alerts in one transaction, i.e. with one commit: on an embedded store the commit
+     * (writing the changed pages) costs more than the inserts, so alerts that arrive together are
+     * committed together (see {@link AlertGroupCommit}). Each alert goes in under its own savepoint, so a
+     * repeat or a failure of one (answered in its outcome) leaves the others of the batch stored. Nothing
+     * is committed before every alert has its outcome; if the commit fails, this throws and nothing of the
+     * batch is stored.
+     */
+    public List<AcceptOutcome> acceptAlerts(List<AlertToStore> alerts) {
         long now = clock.getAsLong();
+        boolean alone = alerts.size() == 1;
+        List<AcceptOutcome> outcomes = new ArrayList<>(alerts.size());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try {
-                // No read first: the alert's primary key decides, and a repeat (rare) is answered from
-                // the stored alert below. One statement less on every new alert.
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO alert (id, source, received_at, payload) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, alertId);
-                    ps.setString(2, source);
-                    ps.setLong(3, now);
-                    ps.setString(4, payload);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO action (id, alert_id, action_name, plan_id,"
-                        + " bk_biz_id, timeout_s, status, attempts, next_run_at, created_at, updated_at, converge_key,"
-                        + " host_key, owner) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)")) {
-                    for (NewAction a : actions) {
-                        ps.setString(1, a.id());
-                        ps.setString(2, alertId);
-                        ps.setString(3, a.actionName());
-                        ps.setLong(4, a.planId());
-                        ps.setLong(5, a.bkBizId());
-                        ps.setInt(6, a.timeoutSeconds());
-                        ps.setString(7, ActionStatus.RECEIVED.wireName());
-                        ps.setLong(8, now);
-                        ps.setLong(9, now);
-                        ps.setLong(10, now);
-                        ps.setString(11, a.convergeKey());
-                        ps.setString(12, a.hostKey());
-                        ps.setString(13, owner);
-                        ps.addBatch();
-                    }
-                    if (!actions.isEmpty()) {
-                        ps.executeBatch();
+            try (PreparedStatement alertInsert = c.prepareStatement(
+                    "INSERT INTO alert (id, source, received_at, payload) VALUES (?, ?, ?, ?)");
+                 PreparedStatement actionInsert = c.prepareStatement("INSERT INTO action (id, alert_id, action_name,"
+                         + " plan_id, bk_biz_id, timeout_s, status, attempts, next_run_at, created_at, updated_at,"
+                         + " converge_key, host_key, owner) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)")) {
+                for (AlertToStore alert : alerts) {
+                    // A single alert needs no savepoint: on failure its whole transaction is rolled back.
+                    Savepoint before = alone ? null : c.setSavepoint();
+                    try {
+                        insert(alertInsert, actionInsert, alert, now);
+                        outcomes.add(new AcceptOutcome(new AcceptedAlert(true, received(alert.actions())), null));
+                    } catch (SQLException e) {
+                        if (before == null) {
+                            c.rollback();
+                        } else {
+                            c.rollback(before);
+                        }
+                        outcomes.add(repeatOrFailure(c, alert.alertId(), e));
                     }
                 }
-                c.commit();
-                List<ActionSummary> stored = new ArrayList<>();
-                for (NewAction a : actions) {
-                    stored.add(new ActionSummary(a.id(), a.actionName(), ActionStatus.RECEIVED));
-                }
-                return new AcceptedAlert(true, stored);
-            } catch (SQLException e) {
-                c.rollback();
-                if (isUniqueViolation(e) && alertExists(c, alertId)) {
-                    // The alert was stored before (a repeat), or by a concurrent request just now.
-                    return new AcceptedAlert(false, summaries(c, alertId));
-                }
-                throw e;
             }
+            c.commit();
+            return outcomes;
         } catch (SQLException e) {
-            throw new StoreException("could not store alert " + alertId, e);
+            throw new StoreException(alone ? "could not store alert " + alerts.get(0).alertId()
+                    : "could not store a batch of " + alerts.size() + " alerts", e);
         }
+    }
+
+    /**
+     * No read first: the alert's primary key decides, and a repeat (rare) is answered from the stored
+     * alert. One statement less on every new alert.
+     */
+    private static void insert(PreparedStatement alertInsert, PreparedStatement actionInsert, AlertToStore alert,
+                               long now) throws SQLException {
+        alertInsert.setString(1, alert.alertId());
+        alertInsert.setString(2, alert.source());
+        alertInsert.setLong(3, now);
+        alertInsert.setString(4, alert.payload());
+        alertInsert.executeUpdate();
+        for (NewAction a : alert.actions()) {
+            actionInsert.setString(1, a.id());
+            actionInsert.setString(2, alert.alertId());
+            actionInsert.setString(3, a.actionName());
+            actionInsert.setLong(4, a.planId());
+            actionInsert.setLong(5, a.bkBizId());
+            actionInsert.setInt(6, a.timeoutSeconds());
+            actionInsert.setString(7, ActionStatus.RECEIVED.wireName());
+            actionInsert.setLong(8, now);
+            actionInsert.setLong(9, now);
+            actionInsert.setLong(10, now);
+            actionInsert.setString(11, a.convergeKey());
+            actionInsert.setString(12, a.hostKey());
+            actionInsert.setString(13, alert.owner());
+            actionInsert.addBatch();
+        }
+        if (!alert.actions().isEmpty()) {
+            actionInsert.executeBatch();
+        }
+    }
+
+    private static List<ActionSummary> received(List<NewAction> actions) {
+        List<ActionSummary> stored = new ArrayList<>(actions.size());
+        for (NewAction a : actions) {
+            stored.add(new ActionSummary(a.id(), a.actionName(), ActionStatus.RECEIVED));
+        }
+        return stored;
+    }
+
+    /**
+     * After an insert failed and was rolled back: a unique violation on an alert that is there is a
+     * repeat (stored before, by a concurrent request just now, or earlier in this batch), answered with
+     * the actions stored the first time; anything else is this alert's failure.
+     */
+    private static AcceptOutcome repeatOrFailure(Connection c, String alertId, SQLException e) throws SQLException {
+        if (isUniqueViolation(e) && alertExists(c, alertId)) {
+            return new AcceptOutcome(new AcceptedAlert(false, summaries(c, alertId)), null);
+        }
+        return new AcceptOutcome(null, new StoreException("could not store alert " + alertId, e));
     }
 
     /** SQLSTATE class 40: the transaction was rolled back (deadlock or serialization failure). */

@@ -60,6 +60,31 @@ class StoreOnEveryDatabaseTest {
         }
     }
 
+    /** Intake's group commit: savepoints keep a repeat or a failing alert from undoing the rest of the batch. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void one_batch_commits_its_good_alerts_past_a_repeat_and_a_failure(String kind) {
+        try (TestDatabases.Fresh db = TestDatabases.fresh(kind); Database database = open(db)) {
+            ActionStore store = new ActionStore(database.dataSource(), clock::get);
+            List<NewAction> firstActions = actions(2);
+            List<ActionStore.AcceptOutcome> outcomes = store.acceptAlerts(List.of(
+                    new ActionStore.AlertToStore("b1", "api", "{}", firstActions, "me"),
+                    new ActionStore.AlertToStore("b1", "api", "{}", actions(1), "me"),
+                    new ActionStore.AlertToStore("b2", "api", "{}", List.of(firstActions.get(0)), "me"),
+                    new ActionStore.AlertToStore("b3", "api", "{}", actions(3), "me")));
+
+            assertThat(outcomes.get(0).orThrow().created()).isTrue();
+            assertThat(outcomes.get(1).orThrow().created()).isFalse();
+            assertThat(outcomes.get(1).orThrow().actions()).extracting(ActionStore.ActionSummary::id)
+                    .containsExactlyInAnyOrderElementsOf(firstActions.stream().map(NewAction::id).toList());
+            assertThat(outcomes.get(2).failure()).hasMessageContaining("b2");
+            assertThat(outcomes.get(3).orThrow().created()).isTrue();
+            assertThat(store.list(null, "b1", 10)).hasSize(2);
+            assertThat(store.alertPayload("b2")).isEmpty();
+            assertThat(store.list(null, "b3", 10)).hasSize(3);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void concurrent_instances_never_take_the_same_action(String kind) throws Exception {

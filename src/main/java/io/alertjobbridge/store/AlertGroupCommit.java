@@ -1,0 +1,139 @@
+package io.alertjobbridge.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Group commit for intake: alerts that arrive while a batch is being written are stored together,
+ * in one transaction with one commit, instead of one commit each. With the embedded H2 store every
+ * commit writes the changed pages of the alert and action tables and of their indexes (at once, so
+ * that a {@code kill -9} never undoes an answered alert), and commits queue behind one another; one
+ * commit for many alerts is what lets intake keep up with many concurrent senders.
+ *
+ * <p>One writer thread takes whatever is queued (up to {@code maxBatch} alerts) and writes it; the
+ * senders wait for their own alert's outcome. Batches form by themselves under load (what arrives
+ * during one commit goes in the next) and are of one alert when alerts come one at a time, so a lone
+ * alert waits for nothing but its own commit. Each sender is answered only after its alert is
+ * committed, as before: an answered alert is durable.
+ */
+public final class AlertGroupCommit implements AutoCloseable {
+
+    private final ActionStore store;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public AlertGroupCommit(ActionStore store, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
+        }
+        this.store = store;
+        this.maxBatch = maxBatch;
+        this.writer = new Thread(this::writeUntilClosed, "bridge-intake-writer");
+        // Never holds the JVM up: at a graceful stop intake closes first and the requests in flight
+        // are answered before the database closes.
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Stores the alerts (of one request) and returns once every one of them is committed: one outcome
+     * per alert, in order. A failure of one alert is in its outcome; a failed commit is the failure of
+     * every alert of that batch.
+     */
+    public List<ActionStore.AcceptOutcome> accept(List<ActionStore.AlertToStore> alerts) {
+        if (closed) {
+            throw new IllegalStateException("intake's writer is closed");
+        }
+        List<Pending> mine = new ArrayList<>(alerts.size());
+        for (ActionStore.AlertToStore alert : alerts) {
+            Pending p = new Pending(alert);
+            mine.add(p);
+            queue.add(p);
+        }
+        List<ActionStore.AcceptOutcome> outcomes = new ArrayList<>(mine.size());
+        for (Pending p : mine) {
+            outcomes.add(p.outcome.join());
+        }
+        return outcomes;
+    }
+
+    /**
+     * Lets the writer finish what is queued before this call, then stops it. For tests and embedders:
+     * the bridge itself never closes it (intake stops taking alerts first, and the thread is a daemon).
+     */
+    @Override
+    public void close() {
+        closed = true;
+        // A marker rather than an interrupt: an interrupt during a write would close H2's file channel.
+        queue.add(STOP);
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void writeUntilClosed() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            int stop = batch.indexOf(STOP);
+            if (stop >= 0) {
+                write(batch.subList(0, stop));
+                for (Pending late : batch.subList(stop + 1, batch.size())) {
+                    late.outcome.complete(new ActionStore.AcceptOutcome(null,
+                            new StoreException("intake's writer is closed", null)));
+                }
+                return;
+            }
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<ActionStore.AlertToStore> alerts = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            alerts.add(p.alert);
+        }
+        try {
+            List<ActionStore.AcceptOutcome> outcomes = store.acceptAlerts(alerts);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).outcome.complete(outcomes.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            // Every sender gets an outcome: none may wait for one that never comes, and the writer goes on.
+            StoreException failure = e instanceof StoreException s ? s
+                    : new StoreException("could not store a batch of " + batch.size() + " alerts", e);
+            for (Pending p : batch) {
+                p.outcome.complete(new ActionStore.AcceptOutcome(null, failure));
+            }
+        }
+    }
+
+    /** Queued by {@link #close()}: the writer stops when it reaches it. */
+    private static final Pending STOP = new Pending(null);
+
+    /** An alert waiting for its batch. */
+    private static final class Pending {
+        final ActionStore.AlertToStore alert;
+        final CompletableFuture<ActionStore.AcceptOutcome> outcome = new CompletableFuture<>();
+
+        Pending(ActionStore.AlertToStore alert) {
+            this.alert = alert;
+        }
+    }
+}
