@@ -38,6 +38,11 @@ public final class CallBudget {
      * schedules its permit's return one window later, so above ~1,000 calls a second the timer
      * refused returns, and each refusal lost a permit for good and failed the call's exchange. The
      * queues are bounded by what feeds them anyway: one return per permit, one waiter per call in hand.
+     *
+     * <p>For the workers Camel reads a queue size of -1 as a direct hand-over: up to 32 threads, and
+     * beyond that the caller (the budget's timer) makes the call itself, which holds back the other
+     * returns meanwhile. A fixed set of 32 threads behind a real queue was measured instead and used
+     * less of a 1,000 calls/s budget (82-88 % against 94-97 %, docs/BENCHMARKS.md §3), so it stays.
      */
     public static CallBudget onCamel(CamelContext context, Object owner, int permitsPerWindow, long windowMs) {
         ExecutorServiceManager pools = context.getExecutorServiceManager();
