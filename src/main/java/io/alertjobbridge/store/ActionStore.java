@@ -78,15 +78,14 @@ public final class ActionStore {
     /**
      * Stores several alerts in one transaction, i.e. with one commit: on an embedded store the commit
      * (writing the changed pages) costs more than the inserts, so alerts that arrive together are
-     * committed together (see {@link AlertGroupCommit}). Each alert goes in under its own savepoint, so a
-     * repeat or a failure of one (answered in its outcome) leaves the others of the batch stored. Nothing
+     * committed together (see {@link AlertGroupCommit}). All rows go in at once when none fails; otherwise
+     * each alert goes in under its own savepoint, so a repeat or a failure of one (answered in its
+     * outcome) leaves the others of the batch stored. Nothing
      * is committed before every alert has its outcome; if the commit fails, this throws and nothing of the
      * batch is stored.
      */
     public List<AcceptOutcome> acceptAlerts(List<AlertToStore> alerts) {
         long now = clock.getAsLong();
-        boolean alone = alerts.size() == 1;
-        List<AcceptOutcome> outcomes = new ArrayList<>(alerts.size());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement alertInsert = c.prepareStatement(
@@ -94,41 +93,94 @@ public final class ActionStore {
                  PreparedStatement actionInsert = c.prepareStatement("INSERT INTO action (id, alert_id, action_name,"
                          + " plan_id, bk_biz_id, timeout_s, status, attempts, next_run_at, created_at, updated_at,"
                          + " converge_key, host_key, owner) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)")) {
-                for (AlertToStore alert : alerts) {
-                    // A single alert needs no savepoint: on failure its whole transaction is rolled back.
-                    Savepoint before = alone ? null : c.setSavepoint();
-                    try {
-                        insert(alertInsert, actionInsert, alert, now);
-                        outcomes.add(new AcceptOutcome(new AcceptedAlert(true, received(alert.actions())), null));
-                    } catch (SQLException e) {
-                        if (before == null) {
-                            c.rollback();
-                        } else {
-                            c.rollback(before);
-                        }
-                        outcomes.add(repeatOrFailure(c, alert.alertId(), e));
-                    }
-                }
+                List<AcceptOutcome> outcomes = alerts.size() > 1 && insertedAllAtOnce(c, alertInsert, actionInsert, alerts, now)
+                        ? allNew(alerts)
+                        : insertedOneByOne(c, alertInsert, actionInsert, alerts, now);
+                c.commit();
+                return outcomes;
             }
-            c.commit();
-            return outcomes;
         } catch (SQLException e) {
-            throw new StoreException(alone ? "could not store alert " + alerts.get(0).alertId()
+            throw new StoreException(alerts.size() == 1 ? "could not store alert " + alerts.get(0).alertId()
                     : "could not store a batch of " + alerts.size() + " alerts", e);
         }
     }
 
     /**
-     * No read first: the alert's primary key decides, and a repeat (rare) is answered from the stored
-     * alert. One statement less on every new alert.
+     * The common case, a batch with no repeat and no failure: every alert row in one JDBC batch and
+     * every action row in another, two round trips to a server database where one by one takes three
+     * statements per alert. False, with the transaction rolled back, when any insert failed: the
+     * batch is then stored one by one, each alert answered on its own.
      */
-    private static void insert(PreparedStatement alertInsert, PreparedStatement actionInsert, AlertToStore alert,
-                               long now) throws SQLException {
+    private static boolean insertedAllAtOnce(Connection c, PreparedStatement alertInsert, PreparedStatement actionInsert,
+                                             List<AlertToStore> alerts, long now) throws SQLException {
+        boolean anyAction = false;
+        try {
+            for (AlertToStore alert : alerts) {
+                bindAlert(alertInsert, alert, now);
+                alertInsert.addBatch();
+                anyAction |= addActions(actionInsert, alert, now);
+            }
+            alertInsert.executeBatch();
+            if (anyAction) {
+                actionInsert.executeBatch();
+            }
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            alertInsert.clearBatch();
+            actionInsert.clearBatch();
+            return false;
+        }
+    }
+
+    private static List<AcceptOutcome> allNew(List<AlertToStore> alerts) {
+        List<AcceptOutcome> outcomes = new ArrayList<>(alerts.size());
+        for (AlertToStore alert : alerts) {
+            outcomes.add(new AcceptOutcome(new AcceptedAlert(true, received(alert.actions())), null));
+        }
+        return outcomes;
+    }
+
+    /** Each alert under its own savepoint, so that a repeat or a failure of one leaves the others stored. */
+    private static List<AcceptOutcome> insertedOneByOne(Connection c, PreparedStatement alertInsert,
+                                                        PreparedStatement actionInsert, List<AlertToStore> alerts,
+                                                        long now) throws SQLException {
+        boolean alone = alerts.size() == 1;
+        List<AcceptOutcome> outcomes = new ArrayList<>(alerts.size());
+        for (AlertToStore alert : alerts) {
+            // A single alert needs no savepoint: on failure its whole transaction is rolled back.
+            Savepoint before = alone ? null : c.setSavepoint();
+            try {
+                // No read first: the alert's primary key decides, and a repeat (rare) is answered from the
+                // stored alert. One statement less on every new alert.
+                bindAlert(alertInsert, alert, now);
+                alertInsert.executeUpdate();
+                if (addActions(actionInsert, alert, now)) {
+                    actionInsert.executeBatch();
+                }
+                outcomes.add(new AcceptOutcome(new AcceptedAlert(true, received(alert.actions())), null));
+            } catch (SQLException e) {
+                actionInsert.clearBatch();
+                if (before == null) {
+                    c.rollback();
+                } else {
+                    c.rollback(before);
+                }
+                outcomes.add(repeatOrFailure(c, alert.alertId(), e));
+            }
+        }
+        return outcomes;
+    }
+
+    private static void bindAlert(PreparedStatement alertInsert, AlertToStore alert, long now) throws SQLException {
         alertInsert.setString(1, alert.alertId());
         alertInsert.setString(2, alert.source());
         alertInsert.setLong(3, now);
         alertInsert.setString(4, alert.payload());
-        alertInsert.executeUpdate();
+    }
+
+    /** Adds the alert's action rows to the statement's batch; false when it has none. */
+    private static boolean addActions(PreparedStatement actionInsert, AlertToStore alert, long now) throws SQLException {
         for (NewAction a : alert.actions()) {
             actionInsert.setString(1, a.id());
             actionInsert.setString(2, alert.alertId());
@@ -145,9 +197,7 @@ public final class ActionStore {
             actionInsert.setString(13, alert.owner());
             actionInsert.addBatch();
         }
-        if (!alert.actions().isEmpty()) {
-            actionInsert.executeBatch();
-        }
+        return !alert.actions().isEmpty();
     }
 
     private static List<ActionSummary> received(List<NewAction> actions) {

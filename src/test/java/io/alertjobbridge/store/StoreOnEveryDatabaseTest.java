@@ -60,6 +60,26 @@ class StoreOnEveryDatabaseTest {
         }
     }
 
+    /** Intake's group commit, the common case: a batch with nothing repeated goes in whole, actions and all. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_batch_of_new_alerts_is_stored_whole(String kind) {
+        try (TestDatabases.Fresh db = TestDatabases.fresh(kind); Database database = open(db)) {
+            ActionStore store = new ActionStore(database.dataSource(), clock::get);
+            List<ActionStore.AcceptOutcome> outcomes = store.acceptAlerts(List.of(
+                    new ActionStore.AlertToStore("n1", "api", "{\"n\":1}", actions(2), "me"),
+                    new ActionStore.AlertToStore("n2", "api", "{\"n\":2}", List.of(), "me"),
+                    new ActionStore.AlertToStore("n3", "api", "{\"n\":3}", actions(1), "me")));
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.orThrow().created()).isTrue());
+            assertThat(outcomes.get(0).orThrow().actions()).hasSize(2);
+            assertThat(outcomes.get(1).orThrow().actions()).isEmpty();
+            assertThat(store.alertPayload("n2")).contains("{\"n\":2}");
+            assertThat(store.list(null, "n1", 10)).hasSize(2).allSatisfy(a -> assertThat(a.owner()).isEqualTo("me"));
+            assertThat(store.list(null, "n3", 10)).hasSize(1);
+        }
+    }
+
     /** Intake's group commit: savepoints keep a repeat or a failing alert from undoing the rest of the batch. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
