@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -91,6 +91,11 @@ public final class BridgeBeans implements CamelConfiguration {
      * transaction (and its savepoints) small on a server database.
      */
     private static final int INTAKE_MAX_BATCH = 128;
+    /**
+     * How long an intake request waits for its alert's commit before it is answered 503: a database
+     * that hangs must not hold every HTTP worker for good (senders give up after ~10 s anyway).
+     */
+    private static final Duration INTAKE_MAX_WAIT = Duration.ofSeconds(15);
 
     @Override
     public void configure(CamelContext context) {
@@ -216,7 +221,7 @@ public final class BridgeBeans implements CamelConfiguration {
         AlertmanagerSource alertmanager = new AlertmanagerSource(json);
         GrafanaSource grafana = new GrafanaSource(json);
         registry.bind("inboundGuard", new InboundGuard(security, clock));
-        registry.bind("alertEndpoint", new AlertEndpoint(boundedJson, new AlertIntake(catalog, new AlertGroupCommit(actionStore, INTAKE_MAX_BATCH), instanceId, metrics::alertReceived), replies,
+        registry.bind("alertEndpoint", new AlertEndpoint(boundedJson, new AlertIntake(catalog, new AlertGroupCommit(actionStore, INTAKE_MAX_BATCH, INTAKE_MAX_WAIT), instanceId, metrics::alertReceived), replies,
                 gate, new AlertEndpoint.Sources(bkMonitor, alertmanager, grafana, new CustomSource(json))));
         registry.bind("actionPreview", new ActionPreview(new AlertSources(List.of(bkMonitor, BkMonitorSource.model(json),
                 alertmanager, grafana)), catalog, new ActionVariables(mapper), replies));

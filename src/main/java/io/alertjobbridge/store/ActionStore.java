@@ -85,6 +85,19 @@ public final class ActionStore {
      * batch is stored.
      */
     public List<AcceptOutcome> acceptAlerts(List<AlertToStore> alerts) {
+        try {
+            return tryAcceptAlerts(alerts);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !isTransactionConflict(sql)) {
+                throw e;
+            }
+            // Another instance's batch deadlocked with this one (the database rolled back all of this
+            // transaction, savepoints included): once more, and the other's alerts are now committed.
+            return tryAcceptAlerts(alerts);
+        }
+    }
+
+    private List<AcceptOutcome> tryAcceptAlerts(List<AlertToStore> alerts) {
         long now = clock.getAsLong();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -157,6 +170,10 @@ public final class ActionStore {
                 alertInsert.executeUpdate();
                 if (addActions(actionInsert, alert, now)) {
                     actionInsert.executeBatch();
+                }
+                if (before != null) {
+                    // PostgreSQL keeps every open savepoint of a transaction; many slow down every snapshot.
+                    c.releaseSavepoint(before);
                 }
                 outcomes.add(new AcceptOutcome(new AcceptedAlert(true, received(alert.actions())), null));
             } catch (SQLException e) {

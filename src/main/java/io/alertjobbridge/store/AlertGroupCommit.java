@@ -1,10 +1,14 @@
 package io.alertjobbridge.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Group commit for intake: alerts that arrive while a batch is being written are stored together,
@@ -23,16 +27,23 @@ public final class AlertGroupCommit implements AutoCloseable {
 
     private final ActionStore store;
     private final int maxBatch;
+    private final Duration maxWait;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
-    public AlertGroupCommit(ActionStore store, int maxBatch) {
+    /**
+     * @param maxWait how long a sender waits for its alert's commit before it is answered with a failure
+     *                (a database that hangs must not hold every sender for good; a sender's retry of an
+     *                alert that was committed after all is answered as a repeat)
+     */
+    public AlertGroupCommit(ActionStore store, int maxBatch, Duration maxWait) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
         }
         this.store = store;
         this.maxBatch = maxBatch;
+        this.maxWait = maxWait;
         this.writer = new Thread(this::writeUntilClosed, "bridge-intake-writer");
         // Never holds the JVM up: at a graceful stop intake closes first and the requests in flight
         // are answered before the database closes.
@@ -55,11 +66,38 @@ public final class AlertGroupCommit implements AutoCloseable {
             mine.add(p);
             queue.add(p);
         }
+        if (closed) {
+            failQueued();
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
         List<ActionStore.AcceptOutcome> outcomes = new ArrayList<>(mine.size());
         for (Pending p : mine) {
-            outcomes.add(p.outcome.join());
+            outcomes.add(outcomeBy(p, deadline));
         }
         return outcomes;
+    }
+
+    private ActionStore.AcceptOutcome outcomeBy(Pending p, long deadline) {
+        try {
+            return p.outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return new ActionStore.AcceptOutcome(null, new StoreException(
+                    "the store did not commit the alert within " + maxWait.toMillis() + " ms", null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ActionStore.AcceptOutcome(null, new StoreException("interrupted while the alert was stored", e));
+        } catch (ExecutionException e) {
+            // Outcomes are only ever completed normally; kept for the compiler.
+            return new ActionStore.AcceptOutcome(null, new StoreException("could not store the alert", e.getCause()));
+        }
+    }
+
+    /** After the writer stopped: whatever is still queued is answered as a failure. */
+    private void failQueued() {
+        Pending late;
+        while ((late = queue.poll()) != null) {
+            late.outcome.complete(new ActionStore.AcceptOutcome(null, new StoreException("intake's writer is closed", null)));
+        }
     }
 
     /**
@@ -76,6 +114,9 @@ public final class AlertGroupCommit implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!writer.isAlive()) {
+            failQueued();
+        }
     }
 
     private void writeUntilClosed() {
@@ -86,17 +127,25 @@ public final class AlertGroupCommit implements AutoCloseable {
             } catch (InterruptedException e) {
                 continue;
             }
-            queue.drainTo(batch, maxBatch - 1);
-            int stop = batch.indexOf(STOP);
-            if (stop >= 0) {
-                write(batch.subList(0, stop));
-                for (Pending late : batch.subList(stop + 1, batch.size())) {
-                    late.outcome.complete(new ActionStore.AcceptOutcome(null,
-                            new StoreException("intake's writer is closed", null)));
+            try {
+                queue.drainTo(batch, maxBatch - 1);
+                int stop = batch.indexOf(STOP);
+                if (stop >= 0) {
+                    write(batch.subList(0, stop));
+                    for (Pending late : batch.subList(stop + 1, batch.size())) {
+                        late.outcome.complete(new ActionStore.AcceptOutcome(null,
+                                new StoreException("intake's writer is closed", null)));
+                    }
+                    return;
                 }
-                return;
+                write(batch);
+            } catch (Throwable unexpected) {
+                // The writer must outlive anything: every sender waits on it.
+                for (Pending p : batch) {
+                    p.outcome.complete(new ActionStore.AcceptOutcome(null,
+                            new StoreException("could not store a batch of alerts", unexpected)));
+                }
             }
-            write(batch);
             batch.clear();
         }
     }

@@ -37,7 +37,11 @@ class AlertGroupCommitTest {
     private final List<AlertGroupCommit> writers = new ArrayList<>();
 
     private AlertGroupCommit groupCommit(int maxBatch) {
-        AlertGroupCommit group = new AlertGroupCommit(store, maxBatch);
+        return groupCommit(maxBatch, java.time.Duration.ofSeconds(30));
+    }
+
+    private AlertGroupCommit groupCommit(int maxBatch, java.time.Duration maxWait) {
+        AlertGroupCommit group = new AlertGroupCommit(store, maxBatch, maxWait);
         writers.add(group);
         return group;
     }
@@ -78,7 +82,7 @@ class AlertGroupCommitTest {
         // All four queued and waiting for their outcome while the first commit is held back.
         waitFor(() -> {
             synchronized (waiting) {
-                return waiting.size() == 4 && waiting.stream().allMatch(t -> t.getState() == Thread.State.WAITING);
+                return waiting.size() == 4 && waiting.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING);
             }
         });
         firstConnectionMayGo.countDown();
@@ -91,6 +95,21 @@ class AlertGroupCommitTest {
         for (int i = 0; i <= 4; i++) {
             assertThat(db.actions.find("g-" + i + "-a")).as("g-%d", i).isPresent();
         }
+    }
+
+    @Test
+    void a_sender_is_answered_with_a_failure_when_the_store_hangs_past_the_wait_and_a_retry_is_a_repeat() throws Exception {
+        AlertGroupCommit group = groupCommit(128, java.time.Duration.ofMillis(300));
+        holdFirstConnection.set(true);
+
+        ActionStore.AcceptOutcome waited = group.accept(List.of(alert("h-1", "h-1-a"))).get(0);
+
+        assertThat(waited.failure()).hasMessageContaining("did not commit the alert within 300 ms");
+        firstConnectionMayGo.countDown();
+        waitFor(() -> db.actions.find("h-1-a").isPresent());
+        ActionStore.AcceptedAlert retry = group.accept(List.of(alert("h-1", "other"))).get(0).orThrow();
+        assertThat(retry.created()).isFalse();
+        assertThat(retry.actions()).extracting(ActionStore.ActionSummary::id).containsExactly("h-1-a");
     }
 
     @Test
