@@ -94,9 +94,14 @@ public final class AlertGroupCommit implements AutoCloseable {
 
     /** After the writer stopped: whatever is still queued is answered as a failure. */
     private void failQueued() {
-        Pending late;
-        while ((late = queue.poll()) != null) {
-            late.outcome.complete(new ActionStore.AcceptOutcome(null, new StoreException("intake's writer is closed", null)));
+        List<Pending> late = new ArrayList<>();
+        queue.drainTo(late);
+        failAll(late, new StoreException("intake's writer is closed", null));
+    }
+
+    private static void failAll(List<Pending> pending, StoreException failure) {
+        for (Pending p : pending) {
+            p.outcome.complete(new ActionStore.AcceptOutcome(null, failure));
         }
     }
 
@@ -132,19 +137,15 @@ public final class AlertGroupCommit implements AutoCloseable {
                 int stop = batch.indexOf(STOP);
                 if (stop >= 0) {
                     write(batch.subList(0, stop));
-                    for (Pending late : batch.subList(stop + 1, batch.size())) {
-                        late.outcome.complete(new ActionStore.AcceptOutcome(null,
-                                new StoreException("intake's writer is closed", null)));
-                    }
+                    failAll(batch.subList(stop + 1, batch.size()), new StoreException("intake's writer is closed", null));
                     return;
                 }
                 write(batch);
-            } catch (Throwable unexpected) {
-                // The writer must outlive anything: every sender waits on it.
-                for (Pending p : batch) {
-                    p.outcome.complete(new ActionStore.AcceptOutcome(null,
-                            new StoreException("could not store a batch of alerts", unexpected)));
-                }
+            } catch (Throwable e) {
+                // Every sender gets an outcome (none may wait for one that never comes), and the writer
+                // goes on: every sender waits on it.
+                failAll(batch, e instanceof StoreException s ? s
+                        : new StoreException("could not store a batch of " + batch.size() + " alerts", e));
             }
             batch.clear();
         }
@@ -158,18 +159,9 @@ public final class AlertGroupCommit implements AutoCloseable {
         for (Pending p : batch) {
             alerts.add(p.alert);
         }
-        try {
-            List<ActionStore.AcceptOutcome> outcomes = store.acceptAlerts(alerts);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).outcome.complete(outcomes.get(i));
-            }
-        } catch (RuntimeException | Error e) {
-            // Every sender gets an outcome: none may wait for one that never comes, and the writer goes on.
-            StoreException failure = e instanceof StoreException s ? s
-                    : new StoreException("could not store a batch of " + batch.size() + " alerts", e);
-            for (Pending p : batch) {
-                p.outcome.complete(new ActionStore.AcceptOutcome(null, failure));
-            }
+        List<ActionStore.AcceptOutcome> outcomes = store.acceptAlerts(alerts);
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).outcome.complete(outcomes.get(i));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertjobbridge.support.JarProcess;
 import io.alertjobbridge.support.Alerts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,17 +55,7 @@ class JarEndToEndIT {
         cmd.addAll(List.of("-jar", jar));
         output = dataDir.resolve("bridge.log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        int p = port;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the jar exited: " + Files.readString(output));
-            }
-            try {
-                return get(p, "/observe/health/ready").statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        JarProcess.awaitReady(process, port, output, Duration.ofSeconds(60));
         return port;
     }
 

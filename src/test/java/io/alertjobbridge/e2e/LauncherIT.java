@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertjobbridge.support.JarProcess;
 import io.alertjobbridge.support.Alerts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,18 +57,8 @@ class LauncherIT {
                 + " -Dbridge.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
                 + " -Xlog:class+load=info:file=" + dir.resolve(run + "-classes.txt").toAbsolutePath());
         process = pb.start();
-        int p = port;
         // The first start includes the one-second training run that writes the archive.
-        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the launcher exited: " + Files.readString(log));
-            }
-            try {
-                return get(p, "/observe/health/ready").statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        JarProcess.awaitReady(process, port, log, Duration.ofSeconds(150));
         return port;
     }
 

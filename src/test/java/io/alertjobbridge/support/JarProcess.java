@@ -63,12 +63,22 @@ public final class JarProcess implements AutoCloseable {
                 ? java.nio.file.StandardOpenOption.APPEND : java.nio.file.StandardOpenOption.CREATE);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        awaitReady(process, port, log, Duration.ofSeconds(90));
+    }
+
+    /**
+     * Waits until the bridge on {@code port} answers 200 on its readiness probe; fails at once, with
+     * its log, if the process exits first.
+     */
+    public static void awaitReady(Process process, int port, Path log, Duration atMost) {
+        URI ready = URI.create("http://127.0.0.1:" + port + "/observe/health/ready");
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the jar exited with " + process.exitValue() + ": " + log());
+                throw new IllegalStateException("the bridge exited with " + process.exitValue() + ": " + Files.readString(log));
             }
             try {
-                return get("/observe/health/ready").statusCode() == 200;
+                return HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(30)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;
             }
